@@ -1,0 +1,10 @@
+const nxPreset = require('@nx/jest/preset').default;
+
+module.exports = {
+  ...nxPreset,
+  // Resolve workspace packages to their TypeScript sources (the "@eap/source" export condition),
+  // so tests never need a prior build.
+  testEnvironmentOptions: {
+    customExportConditions: ['@eap/source', 'node', 'require', 'default'],
+  },
+};

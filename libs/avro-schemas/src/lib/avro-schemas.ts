@@ -1,0 +1,3 @@
+export function avroSchemas(): string {
+  return 'avro-schemas';
+}

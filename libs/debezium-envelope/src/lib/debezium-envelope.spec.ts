@@ -1,0 +1,7 @@
+import { debeziumEnvelope } from './debezium-envelope.js';
+
+describe('debeziumEnvelope', () => {
+  it('should work', () => {
+    expect(debeziumEnvelope()).toEqual('debezium-envelope');
+  })
+})

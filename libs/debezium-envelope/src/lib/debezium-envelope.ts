@@ -1,0 +1,3 @@
+export function debeziumEnvelope(): string {
+  return 'debezium-envelope';
+}

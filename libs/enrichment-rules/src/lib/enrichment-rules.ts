@@ -1,0 +1,3 @@
+export function enrichmentRules(): string {
+  return 'enrichment-rules';
+}

@@ -1,0 +1,3 @@
+export function kafkaIo(): string {
+  return 'kafka-io';
+}

@@ -1,0 +1,3 @@
+export function pgIo(): string {
+  return 'pg-io';
+}

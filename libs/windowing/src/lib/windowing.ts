@@ -1,0 +1,3 @@
+export function windowing(): string {
+  return 'windowing';
+}
