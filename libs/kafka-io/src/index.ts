@@ -1,1 +1,4 @@
-export * from './lib/kafka-io.js';
+export * from './kafka-client-factory.js';
+export * from './broker-probe.js';
+export * from './topic-admin.js';
+export * from './record-reader.js';

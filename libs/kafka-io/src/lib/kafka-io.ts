@@ -1,3 +1,0 @@
-export function kafkaIo(): string {
-  return 'kafka-io';
-}

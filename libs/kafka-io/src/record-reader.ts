@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { createKafkaClient } from './kafka-client-factory.js';
+
+/** A record as read, with its key and value as raw bytes (null for a tombstone). */
+export interface ConsumedRecord {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: bigint;
+  readonly key: Buffer | null;
+  readonly value: Buffer | null;
+  readonly headers: Readonly<Record<string, Buffer | undefined>>;
+  readonly timestamp: number;
+}
+
+export interface ReadOptions {
+  readonly brokers: readonly string[];
+  readonly topic: string;
+  /** Stop once this returns true for the records read so far. */
+  readonly until: (records: readonly ConsumedRecord[]) => boolean;
+  readonly timeoutMs?: number;
+  readonly isolation?: 'read_committed' | 'read_uncommitted';
+}
+
+/**
+ * Reads a topic from the beginning with a throw-away group until `until` holds or the timeout passes
+ * (then it returns what it has). For tests and the `tail` command; not for the processors.
+ */
+export const readRecords = async ({ brokers, topic, until, timeoutMs = 30_000, isolation = 'read_committed' }: ReadOptions): Promise<readonly ConsumedRecord[]> => {
+  const consumer = createKafkaClient({ brokers, clientId: 'record-reader' }).consumer({
+    groupId: `reader-${randomUUID()}`,
+    readUncommitted: isolation === 'read_uncommitted',
+    maxWaitTimeInMs: 200,
+  });
+  const records: ConsumedRecord[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      consumer
+        .run({
+          eachMessage: async ({ topic: t, partition, message }) => {
+            const headers: Record<string, Buffer | undefined> = {};
+            for (const [k, v] of Object.entries(message.headers ?? {})) headers[k] = Array.isArray(v) ? (v[0] as Buffer) : (v as Buffer | undefined);
+            records.push({ topic: t, partition, offset: BigInt(message.offset), key: message.key, value: message.value, headers, timestamp: Number(message.timestamp) });
+            if (until(records)) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return records;
+};

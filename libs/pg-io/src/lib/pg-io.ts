@@ -1,3 +1,0 @@
-export function pgIo(): string {
-  return 'pg-io';
-}

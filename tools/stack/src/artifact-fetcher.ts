@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StackError } from './stack-error.js';
+import type { StackPaths } from './stack-paths.js';
+import type { StackSettings } from './stack-settings.js';
+
+const POM = join(dirname(fileURLToPath(import.meta.url)), '..', 'maven', 'pom.xml');
+
+interface Artifact {
+  readonly profile: 'kafka' | 'debezium' | 'apicurio';
+  readonly setting: 'STACK_KAFKA_VERSION' | 'STACK_DEBEZIUM_VERSION' | 'STACK_APICURIO_VERSION';
+  readonly version: string;
+  readonly dir: string;
+  /** The folder Maven fills; empty means the fetch did not happen. */
+  readonly content: string;
+}
+
+const MARKER = '.fetched';
+
+/**
+ * Fetches the pinned server artifacts through Maven (checksums verified) into the cache, once.
+ * Prints one progress line per artifact; a version Maven Central does not have names its setting.
+ */
+export const ensureArtifacts = async (s: StackSettings, p: StackPaths, log: (line: string) => void): Promise<void> => {
+  const artifacts: Artifact[] = [
+    { profile: 'kafka', setting: 'STACK_KAFKA_VERSION', version: s.versions.kafka, dir: dirname(p.kafkaLibs), content: p.kafkaLibs },
+    { profile: 'debezium', setting: 'STACK_DEBEZIUM_VERSION', version: s.versions.debezium, dir: dirname(p.debeziumPlugins), content: p.debeziumPlugins },
+    { profile: 'apicurio', setting: 'STACK_APICURIO_VERSION', version: s.versions.apicurio, dir: p.apicurioDir, content: p.apicurioDir },
+  ];
+  for (const a of artifacts.filter((x) => !existsSync(join(x.dir, MARKER)))) {
+    const started = Date.now();
+    log(`fetching ${a.profile} ${a.version} from Maven Central into ${a.dir} ...`);
+    mkdirSync(a.dir, { recursive: true });
+    const output = await runMaven([
+      '-B', '-q', '-f', POM, `-P${a.profile}`, 'package',
+      `-Dstack.cache=${s.cacheDir}`,
+      `-Dkafka.version=${s.versions.kafka}`, `-Dlog4j.version=${s.versions.log4j}`,
+      `-Ddebezium.version=${s.versions.debezium}`, `-Dapicurio.version=${s.versions.apicurio}`,
+    ]);
+    if (output.code !== 0) {
+      const missing = /(Could not find artifact|not found in|Failed to read artifact descriptor)[^\n]*/.exec(output.text)?.[0];
+      throw new StackError(
+        'stack',
+        missing
+          ? `${a.setting}=${a.version}: Maven Central has no such ${a.profile} artifact (${missing.trim()})`
+          : `fetching ${a.profile} ${a.version} with Maven failed (exit ${output.code}); is Maven Central reachable?`,
+        { logTail: output.text.split('\n').filter((l) => l.includes('ERROR')).slice(0, 8).join('\n') },
+      );
+    }
+    if (!existsSync(a.content) || readdirSync(a.content).length === 0) {
+      throw new StackError('stack', `${a.setting}=${a.version}: Maven reported success but ${a.content} is empty`);
+    }
+    writeFileSync(join(a.dir, MARKER), `${new Date().toISOString()}\n`);
+    log(`fetched ${a.profile} ${a.version} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+};
+
+const runMaven = (args: readonly string[]): Promise<{ code: number; text: string }> =>
+  new Promise((resolve, reject) => {
+    const child = spawn('mvn', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MAVEN_OPTS: process.env['MAVEN_OPTS'] ?? '-Xmx512m' } });
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (text += d.toString()));
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'ENOENT' ? new StackError('stack', 'Maven (mvn) is not installed; `npm start` and `npm test` install it with apt-get, or run: apt-get install maven') : e),
+    );
+    child.on('close', (code) => resolve({ code: code ?? 1, text: text.replace(/\x1b\[[0-9;]*m/g, '') }));
+  });

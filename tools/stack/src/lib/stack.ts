@@ -1,3 +1,0 @@
-export function stack(): string {
-  return 'stack';
-}

@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import type { StackSettings } from './stack-settings.js';
+
+export type ComponentName = 'postgres' | 'kafka' | 'connect' | 'registry';
+export const COMPONENTS: readonly ComponentName[] = ['postgres', 'kafka', 'connect', 'registry'];
+
+/** Where each thing lives under the stack folder. */
+export interface StackPaths {
+  readonly stackDir: string;
+  readonly logs: string;
+  readonly run: string;
+  readonly secrets: string;
+  readonly pgpass: string;
+  readonly pgPasswordProperties: string;
+  readonly kafkaDir: string;
+  readonly connectDir: string;
+  readonly registryDir: string;
+  /** Used when the `postgres` user cannot reach the stack folder (a clone under a 0700 folder). */
+  readonly postgresFallbackDir: string;
+  readonly kafkaLibs: string;
+  readonly debeziumPlugins: string;
+  readonly apicurioDir: string;
+  logFile(c: ComponentName): string;
+  pidFile(c: ComponentName): string;
+}
+
+export const stackPaths = (s: StackSettings): StackPaths => {
+  const secrets = join(s.stackDir, 'secrets');
+  const logs = join(s.stackDir, 'logs');
+  const run = join(s.stackDir, 'run');
+  const id = createHash('sha256').update(s.stackDir).digest('hex').slice(0, 12);
+  return {
+    stackDir: s.stackDir,
+    logs,
+    run,
+    secrets,
+    pgpass: join(secrets, 'pgpass'),
+    pgPasswordProperties: join(secrets, 'postgres.properties'),
+    kafkaDir: join(s.stackDir, 'kafka'),
+    connectDir: join(s.stackDir, 'connect'),
+    registryDir: join(s.stackDir, 'registry'),
+    postgresFallbackDir: join('/var/tmp', `employee-pipeline-stack-${id}`),
+    kafkaLibs: join(s.cacheDir, `kafka-${s.versions.kafka}`, 'libs'),
+    debeziumPlugins: join(s.cacheDir, `debezium-${s.versions.debezium}`, 'plugins'),
+    apicurioDir: join(s.cacheDir, `apicurio-${s.versions.apicurio}`),
+    logFile: (c) => join(logs, `${c}.log`),
+    pidFile: (c) => join(run, `${c}.pid`),
+  };
+};
