@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { buildConnectorConfig, ConnectError, createConnectClient, registerConnector, type RegistrarEvents } from '@eap/connect-io';
+import { describePgConnection, migrateStreamingDb, probePostgres, type PgConnection } from '@eap/pg-io';
+import type { RegistrarConfig } from './registrar-config.js';
+
+const CONNECTOR_JSON = new URL('../connector/employee-connector.json', import.meta.url);
+
+/** Migrates the source database, then creates or updates the connector and waits until it runs. */
+export const registerPipelineSource = async (config: RegistrarConfig, db: PgConnection, on: RegistrarEvents) => {
+  if (config.migrate) {
+    const report = await migrateStreamingDb(db).catch((e: Error) => {
+      throw new ConnectError('database_unreachable', `migrating ${describePgConnection(db)} failed: ${e.message}`, { retriable: true });
+    });
+    on('registrar.preflight', { migrated: report.applied, databaseCreated: report.databaseCreated });
+  }
+  const base = JSON.parse(readFileSync(CONNECTOR_JSON, 'utf8')) as Record<string, string>;
+  const connectorConfig = buildConnectorConfig(base, config.names, { host: db.host, port: db.port, user: db.user, passwordFile: config.passwordFile }, { sourcePartitions: config.sourcePartitions });
+  return registerConnector({
+    client: createConnectClient({ baseUrl: config.connectUrl }),
+    name: config.names.connector,
+    config: connectorConfig,
+    timeoutMs: config.timeoutMs,
+    on,
+    checkDatabase: async () => {
+      const probe = await probePostgres(db).catch((e: Error) => {
+        throw new ConnectError('database_unreachable', `PostgreSQL at ${describePgConnection(db)} is not reachable: ${e.message}`, { retriable: true });
+      });
+      if (probe.walLevel !== 'logical') {
+        throw new ConnectError('wal_level', `PostgreSQL at ${describePgConnection(db)} has wal_level=${probe.walLevel}; Debezium needs wal_level=logical (set it and restart PostgreSQL)`);
+      }
+    },
+  });
+};

@@ -1,0 +1,78 @@
+import { ConnectError } from './connect-error.js';
+import type { ConnectClient, ConnectorStatus } from './connect-rest-client.js';
+
+export const DEBEZIUM_POSTGRES_CONNECTOR = 'io.debezium.connector.postgresql.PostgresConnector';
+
+export interface RegistrarEvents {
+  /** `registrar.<event>` instrumentation, e.g. for progress lines. */
+  (event: 'registrar.preflight' | 'registrar.put' | 'registrar.waiting' | 'registrar.task_restart' | 'registrar.running', detail: Readonly<Record<string, unknown>>): void;
+}
+
+export interface RegisterOptions {
+  readonly client: ConnectClient;
+  readonly name: string;
+  readonly config: Readonly<Record<string, string>>;
+  /** Checks the database the connector will read (reachable, wal_level=logical); throws ConnectError. */
+  readonly checkDatabase: () => Promise<void>;
+  readonly timeoutMs?: number;
+  readonly maxTaskRestarts?: number;
+  readonly on?: RegistrarEvents;
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+const running = (s: ConnectorStatus | undefined) =>
+  s?.connector.state === 'RUNNING' && s.tasks.length > 0 && s.tasks.every((t) => t.state === 'RUNNING');
+
+const firstLine = (trace: string | undefined) => trace?.split('\n').find((l) => l.includes('Exception') || l.includes('Error'))?.trim() ?? trace?.split('\n')[0];
+
+/**
+ * Creates or updates the connector idempotently (PUT /connectors/{name}/config), then waits until the
+ * connector and every task are RUNNING, restarting failed tasks a few times with backoff.
+ */
+export const registerConnector = async ({
+  client,
+  name,
+  config,
+  checkDatabase,
+  timeoutMs = 60_000,
+  maxTaskRestarts = 3,
+  on = () => undefined,
+  sleep = (ms) => new Promise((r) => setTimeout(r, ms)),
+}: RegisterOptions): Promise<ConnectorStatus> => {
+  on('registrar.preflight', { connect: client.baseUrl });
+  const plugins = await client.plugins();
+  const plugin = plugins.find((p) => p.class === config['connector.class']);
+  if (!plugin) {
+    throw new ConnectError('plugin_missing', `Kafka Connect at ${client.baseUrl} has no ${config['connector.class']} plugin (it has: ${plugins.map((p) => p.class).join(', ') || 'none'}); check plugin.path`);
+  }
+  await checkDatabase();
+  const { created } = await client.putConfig(name, config);
+  on('registrar.put', { name, created, plugin: plugin.version });
+
+  const deadline = Date.now() + timeoutMs;
+  const restarts = new Map<number, number>();
+  let last: ConnectorStatus | undefined;
+  while (Date.now() < deadline) {
+    last = await client.status(name);
+    if (running(last)) {
+      on('registrar.running', { name, tasks: last!.tasks.length });
+      return last!;
+    }
+    for (const task of last?.tasks.filter((t) => t.state === 'FAILED') ?? []) {
+      const n = restarts.get(task.id) ?? 0;
+      if (n >= maxTaskRestarts) {
+        throw new ConnectError('task_failed', `task ${task.id} of ${name} failed ${n + 1} times: ${firstLine(task.trace)}`, { trace: task.trace ?? '' });
+      }
+      restarts.set(task.id, n + 1);
+      on('registrar.task_restart', { name, task: task.id, attempt: n + 1, reason: firstLine(task.trace) });
+      await sleep(500 * 2 ** n + Math.random() * 250);
+      await client.restartTask(name, task.id);
+    }
+    if (last?.connector.state === 'FAILED') {
+      throw new ConnectError('task_failed', `connector ${name} failed: ${firstLine(last.connector.trace)}`, { trace: last.connector.trace ?? '' });
+    }
+    on('registrar.waiting', { name, connector: last?.connector.state ?? 'absent', tasks: last?.tasks.map((t) => t.state) ?? [] });
+    await sleep(250);
+  }
+  throw new ConnectError('timeout', `connector ${name} not RUNNING after ${timeoutMs / 1000} s (connector ${last?.connector.state ?? 'absent'}, tasks ${last?.tasks.map((t) => t.state).join(',') || 'none'})`, { retriable: true });
+};
