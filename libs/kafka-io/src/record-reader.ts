@@ -32,6 +32,7 @@ export const readRecords = async ({ brokers, topic, until, timeoutMs = 30_000, i
     maxWaitTimeInMs: 200,
   });
   const records: ConsumedRecord[] = [];
+  await waitForTopic(brokers, topic, timeoutMs);
   await consumer.connect();
   try {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
@@ -55,4 +56,19 @@ export const readRecords = async ({ brokers, topic, until, timeoutMs = 30_000, i
     await consumer.disconnect();
   }
   return records;
+};
+
+/** Debezium creates its topics on the first change: wait until `topic` exists (or time out). */
+export const waitForTopic = async (brokers: readonly string[], topic: string, timeoutMs = 30_000): Promise<void> => {
+  const admin = createKafkaClient({ brokers, clientId: 'topic-wait', logLevel: 'nothing' }).admin();
+  await admin.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await admin.listTopics()).includes(topic)) {
+      if (Date.now() > deadline) throw new Error(`topic ${topic} did not appear within ${timeoutMs / 1000} s`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await admin.disconnect();
+  }
 };

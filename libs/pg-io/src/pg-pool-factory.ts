@@ -7,8 +7,8 @@ export type PgPool = pg.Pool;
 export const createPgPool = (
   c: PgConnection,
   { max = 4, connectionTimeoutMillis = 5_000, applicationName = 'employee-pipeline' } = {},
-): PgPool =>
-  new pg.Pool({
+): PgPool => {
+  const pool = new pg.Pool({
     host: c.host,
     port: c.port,
     user: c.user,
@@ -18,3 +18,7 @@ export const createPgPool = (
     connectionTimeoutMillis,
     application_name: applicationName,
   });
+  // An idle client that loses its server emits here; the pool drops it. Without a listener it would crash us.
+  pool.on('error', () => undefined);
+  return pool;
+};

@@ -1,12 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { StackError } from './stack-error.js';
 import type { StackPaths } from './stack-paths.js';
 import type { StackSettings } from './stack-settings.js';
 
-const POM = join(dirname(fileURLToPath(import.meta.url)), '..', 'maven', 'pom.xml');
 
 interface Artifact {
   readonly profile: 'kafka' | 'debezium' | 'apicurio';
@@ -34,7 +32,7 @@ export const ensureArtifacts = async (s: StackSettings, p: StackPaths, log: (lin
     log(`fetching ${a.profile} ${a.version} from Maven Central into ${a.dir} ...`);
     mkdirSync(a.dir, { recursive: true });
     const output = await runMaven([
-      '-B', '-q', '-f', POM, `-P${a.profile}`, 'package',
+      '-B', '-q', '-f', join(s.repoRoot, 'tools', 'stack', 'maven', 'pom.xml'), `-P${a.profile}`, 'package',
       `-Dstack.cache=${s.cacheDir}`,
       `-Dkafka.version=${s.versions.kafka}`, `-Dlog4j.version=${s.versions.log4j}`,
       `-Ddebezium.version=${s.versions.debezium}`, `-Dapicurio.version=${s.versions.apicurio}`,

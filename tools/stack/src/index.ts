@@ -6,3 +6,5 @@ export * from './stack-controller.js';
 export { stackPgConnection } from './components/postgres-component.js';
 export { kafkaServerProperties } from './components/kafka-component.js';
 export { connectWorkerProperties } from './components/connect-component.js';
+export * from './repo-root.js';
+export { ensureArtifacts } from './artifact-fetcher.js';

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { tailFile } from './log-tail.js';
+import { findRepoRoot } from './repo-root.js';
 import { createStackController } from './stack-controller.js';
 import { StackError } from './stack-error.js';
 import { COMPONENTS, type ComponentName } from './stack-paths.js';
@@ -15,7 +14,7 @@ const USAGE = `usage: npm run stack -- <command>
   logs <component> [-n LINES] [-f]   ${COMPONENTS.join(' | ')}
   reset              stop and wipe all data and logs (downloaded artifacts are kept)`;
 
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const repoRoot = findRepoRoot();
 
 const main = async (argv: readonly string[]): Promise<number> => {
   const [command, ...rest] = argv;

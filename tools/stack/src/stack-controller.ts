@@ -37,7 +37,10 @@ export interface StackConnection {
   readonly registryUrl: string;
 }
 
-export const createStackController = (s: StackSettings, { log = (line: string) => process.stderr.write(`${line}\n`) } = {}): StackController => {
+export const createStackController = (
+  s: StackSettings,
+  { log = (line: string): void => void process.stderr.write(`${line}\n`) }: { log?: (line: string) => void } = {},
+): StackController => {
   const paths = stackPaths(s);
   let java: JavaRuntime | undefined;
   const javaRuntime = () => (java ??= findJava(s.javaHome));

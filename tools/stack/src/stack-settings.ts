@@ -48,6 +48,8 @@ export interface StackSettings {
   /** Maven-fetched server artifacts; survives `reset`. */
   readonly cacheDir: string;
   readonly javaHome: string | undefined;
+  /** The repository this stack belongs to (its Maven POM lives there). */
+  readonly repoRoot: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -118,6 +120,7 @@ export const parseStackSettings = (env: Env, repoRoot: string): StackSettings =>
     stackDir,
     cacheDir: absolute(env['STACK_CACHE_DIR'], join(stackDir, 'cache'), repoRoot),
     javaHome: env['STACK_JAVA_HOME']?.trim() || undefined,
+    repoRoot,
   };
 };
 

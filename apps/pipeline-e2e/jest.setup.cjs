@@ -1,0 +1,2 @@
+// Suites here talk to real servers: minutes, not seconds (testTimeout is global in multi-project runs).
+jest.setTimeout(240_000);

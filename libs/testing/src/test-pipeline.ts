@@ -1,0 +1,101 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Kysely, PostgresDialect } from 'kysely';
+import { createConnectClient } from '@eap/connect-io';
+import { createTopicAdmin } from '@eap/kafka-io';
+import { createPgPool, dropDatabase, type StreamingDb } from '@eap/pg-io';
+import { isolatedPipelineNames, sourceTopics, type PipelineNames } from '@eap/pipeline-config';
+import { findRepoRoot } from '@eap/stack';
+import type { TestStack } from './test-stack.js';
+
+const run = promisify(execFile);
+
+export interface TestPipeline {
+  readonly names: PipelineNames;
+  readonly topics: ReturnType<typeof sourceTopics>;
+  readonly db: Kysely<StreamingDb>;
+  /** A new pool, for after a database restart (pooled connections die with the server). */
+  reconnect(): Promise<void>;
+  readonly env: Readonly<Record<string, string>>;
+  /** Runs one of our apps (its main.ts) with this pipeline's environment; resolves with its output. */
+  runApp(app: string, extraEnv?: Readonly<Record<string, string>>): Promise<{ stdout: string; stderr: string }>;
+  /** Deletes the connector, its slot, its database and its topics. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * A pipeline of its own for one suite: unique topic prefix, connector, slot, publication and
+ * database, so suites never see each other's data. Registers the connector through the real app.
+ */
+export const createTestPipeline = async (stack: TestStack, label: string): Promise<TestPipeline> => {
+  const names = isolatedPipelineNames(`${label}_${randomBytes(3).toString('hex')}`);
+  const root = findRepoRoot();
+  const env = {
+    ...stack.appEnv,
+    PIPELINE_TOPIC_PREFIX: names.topicPrefix,
+    PIPELINE_CONNECTOR: names.connector,
+    PIPELINE_SLOT: names.slot,
+    PIPELINE_PUBLICATION: names.publication,
+    PIPELINE_DATABASE: names.database,
+    PIPELINE_PROCESSED_TOPIC: names.processedTopic,
+    PIPELINE_SUMMARIES_TOPIC: names.summariesTopic,
+    PIPELINE_DLQ_TOPIC: names.dlqTopic,
+  };
+  const runApp = (app: string, extraEnv: Readonly<Record<string, string>> = {}) =>
+    run('node', ['--conditions=@eap/source', '--import', 'tsx', join('apps', app, 'src', 'main.ts')], {
+      cwd: root,
+      env: { ...process.env, ...env, ...extraEnv },
+      timeout: 180_000,
+    });
+  await runApp('connector-registrar');
+  const connect = () => new Kysely<StreamingDb>({ dialect: new PostgresDialect({ pool: createPgPool(stack.pg(names.database)) }) });
+  let db = connect();
+  const topics = sourceTopics(names);
+  return {
+    names,
+    topics,
+    get db() {
+      return db;
+    },
+    async reconnect() {
+      await db.destroy().catch(() => undefined);
+      db = connect();
+    },
+    env,
+    runApp,
+    async dispose() {
+      await db.destroy();
+      await createConnectClient({ baseUrl: stack.connection.connectUrl }).deleteConnector(names.connector);
+      await dropSlot(stack, names.slot);
+      await dropDatabase(stack.pg('postgres'), names.database);
+      const admin = await createTopicAdmin({ brokers: stack.connection.kafkaBrokers });
+      try {
+        const existing = new Set(await admin.listTopics());
+        await admin.deleteTopics(Object.values(topics).concat(names.processedTopic, names.summariesTopic, names.dlqTopic).filter((t) => existing.has(t)));
+      } finally {
+        await admin.close();
+      }
+    },
+  };
+};
+
+/** A deleted connector leaves its slot behind (slot.drop.on.stop=false); drop it once it is inactive. */
+const dropSlot = async (stack: TestStack, slot: string): Promise<void> => {
+  const pool = createPgPool(stack.pg('postgres'), { max: 1 });
+  try {
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await pool.query<{ active: boolean }>('SELECT active FROM pg_replication_slots WHERE slot_name = $1', [slot]);
+      if (rows.length === 0) return;
+      if (!rows[0]!.active) {
+        await pool.query('SELECT pg_drop_replication_slot($1)', [slot]);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  } finally {
+    await pool.end();
+  }
+};
+

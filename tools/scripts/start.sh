@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# npm start: install what is missing, bring the embedded stack up, migrate and register the connector,
+# then wait. Ctrl-C stops the stack too, when this script is the one that started it.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$root"
+bash tools/scripts/bootstrap.sh
+stack() { bash tools/scripts/run-ts.sh tools/stack/src/stack-cli.ts "$@"; }
+
+started_here=false
+if ! stack status >/dev/null 2>&1; then started_here=true; fi
+stack up
+
+stop() {
+  trap - INT TERM
+  echo
+  if $started_here; then
+    echo "▸ stopping the stack (npm start brought it up)"
+    stack down
+  else
+    echo "▸ leaving the stack running (it was up before npm start)"
+  fi
+  exit 0
+}
+trap stop INT TERM
+
+bash tools/scripts/run-ts.sh apps/connector-registrar/src/main.ts
+
+cat <<MSG
+
+The pipeline source is running:
+  PostgreSQL   $(stack status --json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).connection.postgresUrl))')  (password in .stack/secrets/pgpass)
+  Kafka        127.0.0.1:9092, change events on employee-server.public.employees and employee-server.public.employee_activities
+  Connect      http://127.0.0.1:8083/connectors/employee-connector/status
+  Registry     http://127.0.0.1:8081/apis/ccompat/v7
+  Logs         npm run stack -- logs <postgres|kafka|connect|registry>
+
+Press Ctrl-C to stop.
+MSG
+while true; do sleep 3600 & wait $!; done
