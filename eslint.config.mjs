@@ -26,12 +26,33 @@ export default [
                         "^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$"
                     ],
                     depConstraints: [
+                        // apps -> libs, never app -> app; core libs import no I/O package and no io lib
+                        { sourceTag: "type:app", onlyDependOnLibsWithTags: ["type:core", "type:io"] },
+                        { sourceTag: "type:e2e", onlyDependOnLibsWithTags: ["type:core", "type:io", "type:test", "type:tool"] },
+                        { sourceTag: "type:io", onlyDependOnLibsWithTags: ["type:core"] },
+                        { sourceTag: "type:tool", onlyDependOnLibsWithTags: ["type:core", "type:io"] },
+                        { sourceTag: "type:test", onlyDependOnLibsWithTags: ["type:core", "type:io", "type:tool"] },
                         {
-                            sourceTag: "*",
-                            onlyDependOnLibsWithTags: [
-                                "*"
-                            ]
+                            sourceTag: "type:core",
+                            onlyDependOnLibsWithTags: ["type:core"],
+                            bannedExternalImports: ["kafkajs", "@kafkajs/*", "pg", "pg-*", "kysely", "node:fs", "fs", "node:http", "http", "node:https", "https", "node:net", "net", "node:child_process", "child_process", "undici"]
                         }
+                    ]
+                }
+            ]
+        }
+    },
+    {
+        // Tests of core libs may read their fixture files; the library code itself may not.
+        files: ["**/*.spec.ts"],
+        rules: {
+            "@nx/enforce-module-boundaries": [
+                "error",
+                {
+                    enforceBuildableLibDependency: true,
+                    depConstraints: [
+                        { sourceTag: "type:core", onlyDependOnLibsWithTags: ["type:core"] },
+                        { sourceTag: "*", onlyDependOnLibsWithTags: ["*"] }
                     ]
                 }
             ]

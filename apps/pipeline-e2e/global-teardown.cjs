@@ -7,7 +7,9 @@ module.exports = async () => {
   let startedHere = false;
   try {
     startedHere = readFileSync(marker, 'utf8') === 'yes';
-  } catch {}
+  } catch {
+    // no marker: the stack was up before the tests
+  }
   rmSync(marker, { force: true });
   if (startedHere && process.env.KEEP_STACK !== 'true') {
     const down = stack('down');

@@ -14,7 +14,7 @@ export const registerPipelineSource = async (config: RegistrarConfig, db: PgConn
     on('registrar.preflight', { migrated: report.applied, databaseCreated: report.databaseCreated });
   }
   const base = JSON.parse(readFileSync(CONNECTOR_JSON, 'utf8')) as Record<string, string>;
-  const connectorConfig = buildConnectorConfig(base, config.names, { host: db.host, port: db.port, user: db.user, passwordFile: config.passwordFile }, { sourcePartitions: config.sourcePartitions });
+  const connectorConfig = buildConnectorConfig(base, config.names, { host: config.connectDb.host ?? db.host, port: config.connectDb.port ?? db.port, user: db.user, passwordFile: config.passwordFile }, { sourcePartitions: config.sourcePartitions });
   return registerConnector({
     client: createConnectClient({ baseUrl: config.connectUrl }),
     name: config.names.connector,

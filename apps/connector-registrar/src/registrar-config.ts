@@ -8,6 +8,8 @@ export interface RegistrarConfig {
   readonly sourcePartitions: number;
   readonly timeoutMs: number;
   readonly migrate: boolean;
+  /** The database address as Connect sees it, when it differs from ours (Docker: postgres:5432). */
+  readonly connectDb: { readonly host?: string; readonly port?: number };
 }
 
 const int = (env: Env, name: string, fallback: number, min: number, max: number): number => {
@@ -30,5 +32,9 @@ export const registrarConfigFromEnv = (env: Env, cwd: string): RegistrarConfig =
     sourcePartitions: int(env, 'PIPELINE_SOURCE_PARTITIONS', 3, 1, 64),
     timeoutMs: int(env, 'REGISTRAR_TIMEOUT_SECONDS', 90, 5, 3600) * 1000,
     migrate: migrate === 'true',
+    connectDb: {
+      ...(env['CONNECT_DB_HOST']?.trim() ? { host: env['CONNECT_DB_HOST'].trim() } : {}),
+      ...(env['CONNECT_DB_PORT']?.trim() ? { port: int(env, 'CONNECT_DB_PORT', 5432, 1, 65535) } : {}),
+    },
   };
 };

@@ -16,6 +16,7 @@ interface Artifact {
 }
 
 const MARKER = '.fetched';
+const ANSI_COLOURS = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 /**
  * Fetches the pinned server artifacts through Maven (checksums verified) into the cache, once.
@@ -64,5 +65,5 @@ const runMaven = (args: readonly string[]): Promise<{ code: number; text: string
     child.on('error', (e: NodeJS.ErrnoException) =>
       reject(e.code === 'ENOENT' ? new StackError('stack', 'Maven (mvn) is not installed; `npm start` and `npm test` install it with apt-get, or run: apt-get install maven') : e),
     );
-    child.on('close', (code) => resolve({ code: code ?? 1, text: text.replace(/\x1b\[[0-9;]*m/g, '') }));
+    child.on('close', (code) => resolve({ code: code ?? 1, text: text.replace(ANSI_COLOURS, '') }));
   });
