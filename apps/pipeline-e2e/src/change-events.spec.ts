@@ -56,6 +56,21 @@ describe('change capture on the embedded stack', () => {
     expect(typeof created!.source['sequence']).toBe('string');
   });
 
+  it('keeps NULL as NULL (not the column default) for employee and timestamp', async () => {
+    const { id } = await p.db
+      .insertInto('employee_activities')
+      .values({ employee_id: null, activity_type: 'click', ip_address: '10.0.0.7', activity_timestamp: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const records = await readRecords({ brokers, topic: p.topics.activities, until: (rs) => rs.some((r) => decodeJsonChange(r).key['id'] === id), timeoutMs: 60_000 });
+    const record = records.find((r) => decodeJsonChange(r).key['id'] === id)!;
+    if (process.env['CAPTURE_FIXTURES']) {
+      writeFileSync(join(process.env['CAPTURE_FIXTURES'], 'activity-4-c-null-employee-and-timestamp.json'), JSON.stringify({ key: JSON.parse(record.key!.toString()), value: JSON.parse(record.value!.toString()) }, null, 2));
+    }
+    // activity_timestamp has DEFAULT CURRENT_TIMESTAMP: the JSON converter would write 0 unless told not to.
+    expect(decodeJsonChange(record).value!.after).toMatchObject({ id, employee_id: null, activity_timestamp: null, duration_seconds: null });
+  });
+
   it('snapshots the seeded employees into a compacted topic', async () => {
     const seeded = Number((await p.db.selectFrom('employees').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     expect(seeded).toBeGreaterThanOrEqual(200);

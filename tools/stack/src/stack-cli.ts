@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { readRecords } from '@eap/kafka-io';
 import { tailFile } from './log-tail.js';
+import { describeRecord } from './record-description.js';
 import { findRepoRoot } from './repo-root.js';
 import { createStackController } from './stack-controller.js';
 import { StackError } from './stack-error.js';
@@ -12,6 +14,7 @@ const USAGE = `usage: npm run stack -- <command>
   down               stop them (TERM by recorded pid, KILL after a timeout)
   status [--json]    what runs where; --json adds connection facts for scripts
   logs <component> [-n LINES] [-f]   ${COMPONENTS.join(' | ')}
+  peek <topic> [-n COUNT]             print the first COUNT records of a topic (default 10), Debezium payloads condensed
   reset              stop and wipe all data and logs (downloaded artifacts are kept)`;
 
 const repoRoot = findRepoRoot();
@@ -50,6 +53,15 @@ const main = async (argv: readonly string[]): Promise<number> => {
         return new Promise(() => undefined);
       }
       process.stdout.write(`==> ${c.logFile} <==\n${tailFile(c.logFile, rest.includes('-n') ? n : 100)}\n`);
+      return 0;
+    }
+    case 'peek': {
+      const topic = rest[0];
+      if (!topic) throw new StackError('stack', 'peek needs a topic, e.g. employee-server.public.employee_activities');
+      const n = rest.includes('-n') ? Number(rest[rest.indexOf('-n') + 1]) : 10;
+      const records = await readRecords({ brokers: stack.connection().kafkaBrokers, topic, until: (rs) => rs.length >= n, timeoutMs: 5_000 });
+      for (const r of records) process.stdout.write(`${describeRecord(r)}\n`);
+      process.stdout.write(`(${records.length} record${records.length === 1 ? '' : 's'} from ${topic})\n`);
       return 0;
     }
     case 'reset':
