@@ -1,18 +1,21 @@
-const { readFileSync, rmSync } = require('node:fs');
+const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { stack, root } = require('./global-setup.cjs');
+const { stack, runDir } = require('./global-setup.cjs');
 
+// Leaves the stack as the run found it: stops only what the global setup started.
 module.exports = async () => {
-  const marker = join(root, '.stack', 'run', 'tests-started-stack');
-  let startedHere = false;
-  try {
-    startedHere = readFileSync(marker, 'utf8') === 'yes';
-  } catch {
-    // no marker: the stack was up before the tests
+  if (globalThis.__composeStack) {
+    await globalThis.__composeStack.down();
+    return;
   }
-  rmSync(marker, { force: true });
-  if (startedHere && process.env.KEEP_STACK !== 'true') {
+  let state = {};
+  try {
+    state = JSON.parse(readFileSync(join(runDir, 'test-provider.json'), 'utf8'));
+  } catch {
+    // no state: the setup did not get far enough to start anything
+  }
+  if (state.provider === 'embedded' && state.startedHere && process.env.KEEP_STACK !== 'true') {
     const down = stack('down');
-    process.stderr.write(`[global-teardown] stack stopped (tests started it)\n${down.stdout}`);
+    process.stderr.write(`[global-teardown] stack stopped (the tests started it)\n${down.stdout}`);
   }
 };

@@ -2,11 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createConnectClient } from '@eap/connect-io';
 import { createTopicAdmin, readRecords } from '@eap/kafka-io';
-import { createTestPipeline, embeddedTestStack, type TestPipeline } from '@eap/testing';
+import { createTestPipeline, describeOnStack, type TestPipeline } from '@eap/testing';
 import { decodeJsonChange } from './json-change-event.js';
 
-describe('change capture on the embedded stack', () => {
-  const stack = embeddedTestStack();
+describeOnStack('change capture', (stack) => {
   const brokers = stack.connection.kafkaBrokers;
   let p: TestPipeline;
 

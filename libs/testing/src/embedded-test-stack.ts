@@ -1,10 +1,6 @@
 import { createStackController, findRepoRoot, parseStackSettings, stackPgConnection, stackPaths } from '@eap/stack';
 import type { TestStack } from './test-stack.js';
 
-/** The embedded stack, as the project's own scripts run it. */
-export const embeddedStackController = (env: NodeJS.ProcessEnv = process.env) =>
-  createStackController(parseStackSettings(env, findRepoRoot()), { log: (line) => process.stderr.write(`[stack] ${line}\n`) });
-
 export const embeddedTestStack = (env: NodeJS.ProcessEnv = process.env): TestStack => {
   const settings = parseStackSettings(env, findRepoRoot());
   const paths = stackPaths(settings);

@@ -1,4 +1,5 @@
 export * from './test-stack.js';
 export * from './embedded-test-stack.js';
-export * from './test-stack-setup.js';
 export * from './test-pipeline.js';
+export * from './compose-test-stack.js';
+export * from './test-stack-provider.js';
