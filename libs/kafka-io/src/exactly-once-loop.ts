@@ -1,0 +1,141 @@
+import type { Admin, Consumer, EachBatchPayload } from 'kafkajs';
+import { createKafkaClient, type KafkaClientOptions } from './kafka-client-factory.js';
+import { KafkaIoError } from './kafka-io-error.js';
+import type { InputRecord, OutputRecord } from './kafka-records.js';
+import { startPartitionTransactor, type PartitionTransactor } from './partition-transactor.js';
+
+export interface PartitionContext {
+  readonly topic: string;
+  readonly partition: number;
+  /** True on the first batch after this process (re)gained the partition: restore state from `metadata`. */
+  readonly fresh: boolean;
+  /** The metadata committed with the partition's offset by the last successful transaction. */
+  readonly metadata: string | null;
+}
+
+export interface BatchResult {
+  readonly outputs: readonly OutputRecord[];
+  /** Small state committed atomically with the offset (for example the last source position). */
+  readonly metadata: string | null;
+}
+
+export type EosEvent = 'eos.assigned' | 'eos.fenced' | 'eos.committed' | 'eos.skipped_below_committed' | 'eos.batch_failed';
+
+export interface ExactlyOnceOptions {
+  readonly kafka: KafkaClientOptions;
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  /** Transactional ids are `<prefix>-<topic>-<partition>`: stable per input partition. */
+  readonly transactionalIdPrefix: string;
+  readonly handleBatch: (records: readonly InputRecord[], ctx: PartitionContext) => Promise<BatchResult>;
+  readonly on?: (event: EosEvent, detail: Readonly<Record<string, unknown>>) => void;
+  readonly partitionsConsumedConcurrently?: number;
+  readonly fromBeginning?: boolean;
+}
+
+export interface ExactlyOnceLoop {
+  stop(): Promise<void>;
+}
+
+interface PartitionState {
+  readonly generation: number;
+  readonly transactor: PartitionTransactor;
+  committed: bigint;
+  metadata: string | null;
+  fresh: boolean;
+}
+
+const toInput = (topic: string, partition: number, m: EachBatchPayload['batch']['messages'][number]): InputRecord => {
+  const headers: Record<string, Buffer | undefined> = {};
+  for (const [k, v] of Object.entries(m.headers ?? {})) headers[k] = Array.isArray(v) ? (v[0] as Buffer | undefined) : (v as Buffer | undefined);
+  return { topic, partition, offset: BigInt(m.offset), key: m.key, value: m.value, headers, timestamp: Number(m.timestamp) };
+};
+
+/**
+ * Consume-transform-produce, exactly once for `read_committed` readers. KafkaJS has no KIP-447 group
+ * fencing, so each input partition has its own transactional id: taking a partition over fences the
+ * previous owner, and the committed offset is re-read after fencing so nothing below it is redone.
+ */
+export const startExactlyOnceLoop = async ({
+  kafka: clientOptions,
+  groupId,
+  topics,
+  transactionalIdPrefix,
+  handleBatch,
+  on = () => undefined,
+  partitionsConsumedConcurrently = 3,
+  fromBeginning = true,
+}: ExactlyOnceOptions): Promise<ExactlyOnceLoop> => {
+  const kafka = createKafkaClient(clientOptions);
+  const admin: Admin = kafka.admin();
+  const consumer: Consumer = kafka.consumer({ groupId, readUncommitted: false, maxWaitTimeInMs: 50, sessionTimeout: 10_000, heartbeatInterval: 1_000, retry: { retries: 10 } });
+  const partitions = new Map<string, PartitionState>();
+  let generation = 0;
+  consumer.on(consumer.events.GROUP_JOIN, () => {
+    generation += 1;
+  });
+
+  const committedOffset = async (topic: string, partition: number): Promise<{ offset: bigint; metadata: string | null }> => {
+    const [entry] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const p = entry?.partitions.find((x) => x.partition === partition);
+    return { offset: p && Number(p.offset) >= 0 ? BigInt(p.offset) : -1n, metadata: p?.metadata ?? null };
+  };
+
+  const claim = async (topic: string, partition: number): Promise<PartitionState> => {
+    const key = `${topic}:${partition}`;
+    const current = partitions.get(key);
+    if (current && current.generation === generation) return current;
+    partitions.delete(key);
+    await current?.transactor.close().catch(() => undefined);
+    const transactor = await startPartitionTransactor(kafka, `${transactionalIdPrefix}-${topic}-${partition}`);
+    const committed = await committedOffset(topic, partition);
+    const state: PartitionState = { generation, transactor, committed: committed.offset, metadata: committed.metadata, fresh: true };
+    partitions.set(key, state);
+    on('eos.assigned', { topic, partition, committed: committed.offset.toString(), transactionalId: transactor.transactionalId });
+    return state;
+  };
+
+  const eachBatch = async ({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> => {
+    if (!isRunning() || isStale() || batch.messages.length === 0) return;
+    const { topic, partition } = batch;
+    const state = await claim(topic, partition);
+    const last = BigInt(batch.messages[batch.messages.length - 1]!.offset);
+    const records = batch.messages.filter((m) => state.committed < 0n || BigInt(m.offset) >= state.committed).map((m) => toInput(topic, partition, m));
+    if (records.length < batch.messages.length) on('eos.skipped_below_committed', { topic, partition, skipped: batch.messages.length - records.length });
+    if (records.length === 0) {
+      resolveOffset(last.toString());
+      return;
+    }
+    try {
+      const result = await handleBatch(records, { topic, partition, fresh: state.fresh, metadata: state.metadata });
+      await state.transactor.commit(result.outputs, { groupId, topic, partition, next: last + 1n, metadata: result.metadata });
+      state.committed = last + 1n;
+      state.metadata = result.metadata;
+      state.fresh = false;
+      on('eos.committed', { topic, partition, records: records.length, outputs: result.outputs.length, next: state.committed.toString() });
+    } catch (e) {
+      // Forget the partition: the retry re-fences, re-reads the committed offset and restores state.
+      partitions.delete(`${topic}:${partition}`);
+      await state.transactor.close().catch(() => undefined);
+      const fenced = e instanceof KafkaIoError && e.code === 'fenced';
+      on(fenced ? 'eos.fenced' : 'eos.batch_failed', { topic, partition, error: (e as Error).message });
+      throw e;
+    }
+    resolveOffset(last.toString());
+    await heartbeat();
+  };
+
+  await admin.connect();
+  await consumer.connect();
+  await consumer.subscribe({ topics: [...topics], fromBeginning });
+  await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently, eachBatch });
+
+  return {
+    async stop() {
+      await consumer.disconnect();
+      await Promise.all([...partitions.values()].map((s) => s.transactor.close().catch(() => undefined)));
+      partitions.clear();
+      await admin.disconnect();
+    },
+  };
+};

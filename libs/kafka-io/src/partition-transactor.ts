@@ -1,0 +1,65 @@
+import type { Kafka, Producer } from 'kafkajs';
+import { isFencingError, KafkaIoError } from './kafka-io-error.js';
+import type { OutputRecord } from './kafka-records.js';
+
+/**
+ * One transactional producer for one input partition (transactional id
+ * `<prefix>-<topic>-<partition>`). Starting it fences any earlier owner of the same partition: a zombie
+ * left from a rebalance or a SIGKILL can no longer commit. Sends are serialised by the caller.
+ */
+export interface PartitionTransactor {
+  readonly transactionalId: string;
+  /** Outputs and the input offset (plus its metadata) in one transaction. */
+  commit(outputs: readonly OutputRecord[], offset: { readonly groupId: string; readonly topic: string; readonly partition: number; readonly next: bigint; readonly metadata: string | null }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const startPartitionTransactor = async (kafka: Kafka, transactionalId: string): Promise<PartitionTransactor> => {
+  const producer: Producer = kafka.producer({
+    transactionalId,
+    idempotent: true,
+    maxInFlightRequests: 1,
+    transactionTimeout: 30_000,
+    retry: { retries: 5, initialRetryTime: 30, maxRetryTime: 1_000 },
+  });
+  await producer.connect();
+  // InitProducerId bumps the epoch: the previous owner's producer is fenced from here on.
+  const fence = await producer.transaction();
+  await fence.abort();
+  let broken = false;
+  return {
+    transactionalId,
+    async commit(outputs, offset) {
+      if (broken) throw new KafkaIoError('fenced', `${transactionalId} was fenced or failed; start a new one`, { retriable: false });
+      const txn = await producer.transaction();
+      try {
+        const byTopic = new Map<string, OutputRecord[]>();
+        for (const o of outputs) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o]);
+        if (byTopic.size) {
+          await txn.sendBatch({
+            topicMessages: [...byTopic].map(([topic, records]) => ({
+              topic,
+              messages: records.map((r) => ({ key: r.key, value: r.value, headers: r.headers ? { ...r.headers } : undefined, partition: r.partition })),
+            })),
+          });
+        }
+        await txn.sendOffsets({
+          consumerGroupId: offset.groupId,
+          topics: [{ topic: offset.topic, partitions: [{ partition: offset.partition, offset: offset.next.toString(), metadata: offset.metadata } as { partition: number; offset: string }] }],
+        });
+        await txn.commit();
+      } catch (e) {
+        broken = true;
+        await txn.abort().catch(() => undefined);
+        const fenced = isFencingError(e);
+        throw new KafkaIoError(fenced ? 'fenced' : 'commit_failed', `${transactionalId}: ${fenced ? 'fenced by a newer owner' : 'transaction failed'}: ${(e as Error).message}`, {
+          retriable: !fenced,
+          topic: offset.topic,
+          partition: offset.partition,
+          cause: e,
+        });
+      }
+    },
+    close: () => producer.disconnect(),
+  };
+};
