@@ -6,3 +6,4 @@ export * from './kafka-io-error.js';
 export * from './kafka-records.js';
 export * from './partition-transactor.js';
 export * from './exactly-once-loop.js';
+export * from './schema-registry-codec.js';

@@ -1,0 +1,83 @@
+import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
+import avro from 'avsc';
+
+export type RegistryDecodeResult =
+  | { readonly kind: 'ok'; readonly schemaId: number; readonly value: unknown }
+  | { readonly kind: 'invalid'; readonly reason: 'not_avro' | 'unknown_schema_id' | 'invalid_avro'; readonly detail: string };
+
+export interface AvroEncoder {
+  readonly schemaId: number;
+  /** Confluent framing (magic 0, 4-byte id) + Avro body. Synchronous: no registry call per record. */
+  encode(value: unknown): Buffer;
+}
+
+export interface SchemaRegistryCodec {
+  /** Registers (or finds) the schema under `<subject>`; BACKWARD is checked by the registry. */
+  registerEncoder(subject: string, schema: object): Promise<AvroEncoder>;
+  /** Decodes framed bytes; the writer schema is fetched once per id, then cached with its resolver. */
+  decode(bytes: Buffer, reader?: avro.Type): Promise<RegistryDecodeResult>;
+}
+
+const MAGIC = 0;
+type AvroResolver = ReturnType<avro.Type['createResolver']>;
+
+export const createSchemaRegistryCodec = ({ url }: { url: string }): SchemaRegistryCodec => {
+  const registry = new SchemaRegistry({ host: url });
+  const writers = new Map<number, Promise<avro.Type | undefined>>();
+  const resolvers = new WeakMap<avro.Type, Map<avro.Type, AvroResolver>>();
+
+  const writerType = (id: number): Promise<avro.Type | undefined> => {
+    let p = writers.get(id);
+    if (!p) {
+      p = fetch(`${url}/schemas/ids/${id}`, { signal: AbortSignal.timeout(5_000) }).then(async (res) => {
+        if (res.status === 404) return undefined;
+        if (!res.ok) throw new Error(`registry answered ${res.status} for schema id ${id}`);
+        const { schema } = (await res.json()) as { schema: string };
+        return avro.Type.forSchema(JSON.parse(schema) as avro.Schema);
+      });
+      // a transient failure must not be cached; an unknown id is (ids are immutable)
+      p.catch(() => writers.delete(id));
+      writers.set(id, p);
+    }
+    return p;
+  };
+
+  const resolverFor = (writer: avro.Type, reader: avro.Type): AvroResolver => {
+    let byReader = resolvers.get(writer);
+    if (!byReader) resolvers.set(writer, (byReader = new Map()));
+    let resolver = byReader.get(reader);
+    if (!resolver) byReader.set(reader, (resolver = reader.createResolver(writer)));
+    return resolver;
+  };
+
+  return {
+    async registerEncoder(subject, schema) {
+      const { id } = await registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(schema) }, { subject });
+      const type = avro.Type.forSchema(schema as avro.Schema);
+      return {
+        schemaId: id,
+        encode(value) {
+          const body = type.toBuffer(value);
+          const out = Buffer.allocUnsafe(5 + body.length);
+          out.writeUInt8(MAGIC, 0);
+          out.writeInt32BE(id, 1);
+          body.copy(out, 5);
+          return out;
+        },
+      };
+    },
+    async decode(bytes, reader) {
+      if (bytes.length < 5 || bytes.readUInt8(0) !== MAGIC) return { kind: 'invalid', reason: 'not_avro', detail: 'no Confluent framing (magic byte 0 and a 4-byte schema id)' };
+      const schemaId = bytes.readInt32BE(1);
+      const writer = await writerType(schemaId);
+      if (!writer) return { kind: 'invalid', reason: 'unknown_schema_id', detail: `the registry has no schema with id ${schemaId}` };
+      try {
+        const body = bytes.subarray(5);
+        const value = reader ? reader.fromBuffer(body, resolverFor(writer, reader)) : writer.fromBuffer(body);
+        return { kind: 'ok', schemaId, value };
+      } catch (e) {
+        return { kind: 'invalid', reason: 'invalid_avro', detail: (e as Error).message };
+      }
+    },
+  };
+};
