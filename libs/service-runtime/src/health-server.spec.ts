@@ -1,0 +1,24 @@
+import { Counter, Registry } from 'prom-client';
+import { startHealthServer } from './health-server.js';
+
+describe('startHealthServer', () => {
+  it('serves /healthz and Prometheus /metrics on loopback', async () => {
+    const registry = new Registry();
+    const counter = new Counter({ name: 'records_in_total', help: 'records read', registers: [registry] });
+    counter.inc(3);
+    let ok = true;
+    const server = await startHealthServer({ port: 0, registry, healthy: () => ({ ok, detail: { lag: 0 } }) });
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      ok = false;
+      const unhealthy = await fetch(`${base}/healthz`);
+      expect(unhealthy.status).toBe(503);
+      expect(await unhealthy.json()).toEqual({ status: 'unhealthy', lag: 0 });
+      expect(await (await fetch(`${base}/metrics`)).text()).toContain('records_in_total 3');
+      expect((await fetch(`${base}/nope`)).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+});
