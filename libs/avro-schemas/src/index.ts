@@ -1,1 +1,2 @@
-export * from './lib/avro-schemas.js';
+export * from './processed-activity-schema.js';
+export * from './activity-summary-schema.js';

@@ -1,1 +1,5 @@
-export * from './lib/windowing.js';
+export * from './windowing-config.js';
+export * from './window-input.js';
+export * from './activity-summary.js';
+export * from './window-output.js';
+export * from './window-aggregator.js';

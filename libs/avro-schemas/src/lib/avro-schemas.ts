@@ -1,3 +1,0 @@
-export function avroSchemas(): string {
-  return 'avro-schemas';
-}

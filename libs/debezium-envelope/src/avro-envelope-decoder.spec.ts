@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeAvroEnvelope } from './avro-envelope-decoder.js';
+import type { AvroSchemaLookup, AvroWriterSchema } from './avro-writer-schema.js';
+import { createAvroWriterSchema } from './avro-writer-schema.js';
+import { decodeJsonEnvelope } from './json-envelope-decoder.js';
+
+const fixtures = join(__dirname, 'fixtures');
+const envelopeSchema = JSON.parse(readFileSync(join(fixtures, 'avro', 'employee_activities.envelope.avsc'), 'utf8')) as unknown;
+
+const writerOf = (schema: unknown): AvroWriterSchema => {
+  const result = createAvroWriterSchema(schema);
+  if (result.kind !== 'ok') throw new Error(result.detail);
+  return result.writer;
+};
+
+const SCHEMA_ID = 41;
+const writer = writerOf(envelopeSchema);
+const lookup: AvroSchemaLookup = (id) => (id === SCHEMA_ID ? writer : undefined);
+
+/** What the AvroConverter writes: magic byte 0, the schema id big-endian, the Avro datum. */
+const framed = (payload: unknown, id = SCHEMA_ID): Buffer => {
+  const header = Buffer.alloc(5);
+  header.writeUInt32BE(id, 1);
+  return Buffer.concat([header, writer.type.toBuffer(payload)]);
+};
+
+const activityPayloads = readdirSync(join(fixtures, 'json'))
+  .filter((name) => name.startsWith('activity-') && name !== 'activity-tombstone.json')
+  .map((name) => ({ name, payload: (JSON.parse(readFileSync(join(fixtures, 'json', name), 'utf8')) as { value: Record<string, unknown> }).value }));
+
+describe('decodeAvroEnvelope', () => {
+  it.each(activityPayloads)('decodes $name to the same event as the JSON form', ({ payload }) => {
+    const fromJson = decodeJsonEnvelope(JSON.stringify(payload));
+    const fromAvro = decodeAvroEnvelope(framed(payload), lookup);
+    if (fromJson.kind !== 'event') throw new Error('fixture does not decode');
+    expect(fromAvro).toEqual({ kind: 'event', form: 'avro', event: { ...fromJson.event, columns: writer.columns } });
+  });
+
+  it('keeps the Connect semantics that avsc drops from primitive types', () => {
+    expect(writer.columns).toEqual([
+      { field: 'id', type: 'int32', optional: false, default: 0 },
+      { field: 'employee_id', type: 'int32', optional: true },
+      { field: 'activity_type', type: 'string', optional: false },
+      { field: 'page_url', type: 'string', optional: true },
+      { field: 'duration_seconds', type: 'int32', optional: true },
+      { field: 'ip_address', type: 'string', optional: true },
+      { field: 'user_agent', type: 'string', optional: true },
+      { field: 'activity_timestamp', type: 'int64', optional: true, name: 'io.debezium.time.MicroTimestamp', version: 1 },
+    ]);
+  });
+
+  it('reads nanosecond timestamps beyond 2^53 (rounded, as JSON does) instead of failing', () => {
+    const payload = activityPayloads[0]?.payload as Record<string, unknown>;
+    const nanos = Number(1705313100612457417n);
+    const result = decodeAvroEnvelope(framed({ ...payload, ts_ns: nanos }), lookup);
+    expect(result).toMatchObject({ kind: 'event', event: { ts_ns: nanos } });
+  });
+
+  it('treats a null value as a tombstone', () => {
+    expect(decodeAvroEnvelope(null, lookup)).toEqual({ kind: 'tombstone' });
+  });
+
+  describe('malformed input', () => {
+    const valid = framed(activityPayloads[0]?.payload);
+
+    it.each([
+      ['not_avro', 'an empty value', Buffer.alloc(0)],
+      ['not_avro', 'JSON bytes (no magic byte)', Buffer.from('{"op":"c"}')],
+      ['not_avro', 'a header without a datum', valid.subarray(0, 5)],
+      ['not_avro', 'a truncated datum', valid.subarray(0, valid.length - 3)],
+      ['not_avro', 'trailing bytes', Buffer.concat([valid, Buffer.from([0])])],
+      ['unknown_schema_id', 'an unknown schema id', Buffer.concat([Buffer.from([0, 0, 0, 0, 99]), valid.subarray(5)])],
+    ])('rejects %s: %s', (reason, _, value) => {
+      expect(decodeAvroEnvelope(value, lookup)).toMatchObject({ kind: 'invalid', reason });
+    });
+
+    it('rejects a value over the size limit', () => {
+      expect(decodeAvroEnvelope(valid, lookup, { maxBytes: 10 })).toMatchObject({ kind: 'invalid', reason: 'too_large' });
+    });
+
+    it('rejects a datum that is Avro but not an envelope', () => {
+      const other = writerOf({ type: 'record', name: 'Other', fields: [{ name: 'op', type: 'string' }] });
+      const bytes = Buffer.concat([Buffer.from([0, 0, 0, 0, 7]), other.type.toBuffer({ op: 'c' })]);
+      expect(decodeAvroEnvelope(bytes, (id) => (id === 7 ? other : undefined))).toMatchObject({ kind: 'invalid', reason: 'invalid_shape' });
+    });
+  });
+});
+
+describe('createAvroWriterSchema', () => {
+  it('reports a schema avsc cannot parse', () => {
+    expect(createAvroWriterSchema({ type: 'record', fields: 'none' })).toMatchObject({ kind: 'invalid' });
+  });
+
+  it('has no columns for a schema that is not an envelope', () => {
+    expect(writerOf('string').columns).toBeNull();
+  });
+
+  it('maps Connect types written as connect.type (int16) and unions with null as optional', () => {
+    const schema = {
+      type: 'record',
+      name: 'Envelope',
+      fields: [
+        {
+          name: 'after',
+          type: ['null', { type: 'record', name: 'Value', fields: [{ name: 'n', type: ['null', { type: 'int', 'connect.type': 'int16' }] }] }],
+        },
+      ],
+    };
+    expect(writerOf(schema).columns).toEqual([{ field: 'n', type: 'int16', optional: true }]);
+  });
+});

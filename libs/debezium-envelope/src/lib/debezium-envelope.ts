@@ -1,3 +1,0 @@
-export function debeziumEnvelope(): string {
-  return 'debezium-envelope';
-}

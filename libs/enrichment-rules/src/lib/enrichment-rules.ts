@@ -1,3 +1,0 @@
-export function enrichmentRules(): string {
-  return 'enrichment-rules';
-}

@@ -1,3 +1,0 @@
-export function windowing(): string {
-  return 'windowing';
-}
