@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { buildConnectorConfig, ConnectError, createConnectClient, registerConnector, type RegistrarEvents } from '@eap/connect-io';
+import { createTopicAdmin } from '@eap/kafka-io';
 import { describePgConnection, migrateStreamingDb, probePostgres, type PgConnection } from '@eap/pg-io';
+import { sourceTopics } from '@eap/pipeline-config';
 import type { RegistrarConfig } from './registrar-config.js';
 
 const CONNECTOR_JSON = new URL('../connector/employee-connector.json', import.meta.url);
@@ -12,6 +14,18 @@ export const registerPipelineSource = async (config: RegistrarConfig, db: PgConn
       throw new ConnectError('database_unreachable', `migrating ${describePgConnection(db)} failed: ${e.message}`, { retriable: true });
     });
     on('registrar.preflight', { migrated: report.applied, databaseCreated: report.databaseCreated });
+  }
+  // The source topics exist before the connector runs, so consumers can subscribe before the first row.
+  const topics = sourceTopics(config.names);
+  const admin = await createTopicAdmin({ brokers: config.brokers });
+  try {
+    const created = await admin.ensureTopics([
+      { topic: topics.activities, partitions: config.sourcePartitions },
+      { topic: topics.employees, partitions: 1, configs: { 'cleanup.policy': 'compact' } },
+    ]);
+    if (created.length) on('registrar.preflight', { createdTopics: created });
+  } finally {
+    await admin.close();
   }
   const base = JSON.parse(readFileSync(CONNECTOR_JSON, 'utf8')) as Record<string, string>;
   const connectorConfig = buildConnectorConfig(base, config.names, { host: config.connectDb.host ?? db.host, port: config.connectDb.port ?? db.port, user: db.user, passwordFile: config.passwordFile }, { sourcePartitions: config.sourcePartitions });

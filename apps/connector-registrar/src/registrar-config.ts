@@ -3,6 +3,7 @@ import { ConfigError, pipelineNamesFromEnv, type Env, type PipelineNames } from 
 
 export interface RegistrarConfig {
   readonly connectUrl: string;
+  readonly brokers: readonly string[];
   readonly names: PipelineNames;
   readonly passwordFile: string;
   readonly sourcePartitions: number;
@@ -25,11 +26,14 @@ export const registrarConfigFromEnv = (env: Env, cwd: string): RegistrarConfig =
   if (!/^https?:\/\/[^/]+$/.test(connectUrl)) throw new ConfigError('CONNECT_URL', `"${connectUrl}" must be http(s)://host:port with no path`);
   const migrate = (env['REGISTRAR_MIGRATE'] ?? 'true').trim();
   if (migrate !== 'true' && migrate !== 'false') throw new ConfigError('REGISTRAR_MIGRATE', `"${migrate}" must be true or false`);
+  const brokers = (env['KAFKA_BROKERS']?.trim() || '127.0.0.1:9092').split(',').map((b) => b.trim());
+  if (brokers.some((b) => !/^[^:\s]+:\d+$/.test(b))) throw new ConfigError('KAFKA_BROKERS', `"${env['KAFKA_BROKERS']}" must be host:port[,host:port...]`);
   return {
     connectUrl,
+    brokers,
     names: pipelineNamesFromEnv(env),
     passwordFile: env['PIPELINE_DB_PASSWORD_FILE']?.trim() || join(env['STACK_DIR'] ?? join(cwd, '.stack'), 'secrets', 'postgres.properties'),
-    sourcePartitions: int(env, 'PIPELINE_SOURCE_PARTITIONS', 3, 1, 64),
+    sourcePartitions: int(env, 'PIPELINE_SOURCE_PARTITIONS', 1, 1, 64),
     timeoutMs: int(env, 'REGISTRAR_TIMEOUT_SECONDS', 90, 5, 3600) * 1000,
     migrate: migrate === 'true',
     connectDb: {

@@ -18,7 +18,7 @@ export const buildConnectorConfig = (
   base: Readonly<Record<string, string>>,
   names: PipelineNames,
   db: ConnectorDatabase,
-  { sourcePartitions = 3 }: { sourcePartitions?: number } = {},
+  { sourcePartitions = 1 }: { sourcePartitions?: number } = {},
 ): Readonly<Record<string, string>> => ({
   ...base,
   'topic.prefix': names.topicPrefix,

@@ -7,3 +7,4 @@ export * from './employee-table.js';
 export * from './processed-activity.js';
 export * from './enrichment-outcome.js';
 export * from './activity-enricher.js';
+export * from './activity-admission.js';

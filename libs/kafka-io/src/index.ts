@@ -7,3 +7,4 @@ export * from './kafka-records.js';
 export * from './partition-transactor.js';
 export * from './exactly-once-loop.js';
 export * from './schema-registry-codec.js';
+export * from './topic-follower.js';

@@ -1,4 +1,4 @@
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { isFencingError, KafkaIoError } from './kafka-io-error.js';
 import type { OutputRecord } from './kafka-records.js';
 
@@ -20,7 +20,9 @@ export const startPartitionTransactor = async (kafka: Kafka, transactionalId: st
     idempotent: true,
     maxInFlightRequests: 1,
     transactionTimeout: 30_000,
-    retry: { retries: 5, initialRetryTime: 30, maxRetryTime: 1_000 },
+    // idempotence needs unlimited retries; the transaction timeout bounds a stuck one
+    retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 30, maxRetryTime: 1_000 },
+    createPartitioner: Partitioners.DefaultPartitioner,
   });
   await producer.connect();
   // InitProducerId bumps the epoch: the previous owner's producer is fenced from here on.

@@ -14,6 +14,8 @@ export interface AvroEncoder {
 export interface SchemaRegistryCodec {
   /** Registers (or finds) the schema under `<subject>`; BACKWARD is checked by the registry. */
   registerEncoder(subject: string, schema: object): Promise<AvroEncoder>;
+  /** The schema registered under `id` (parsed JSON), fetched once and cached; undefined when unknown. */
+  schemaById(id: number): Promise<unknown>;
   /** Decodes framed bytes; the writer schema is fetched once per id, then cached with its resolver. */
   decode(bytes: Buffer, reader?: avro.Type): Promise<RegistryDecodeResult>;
 }
@@ -23,19 +25,29 @@ type AvroResolver = ReturnType<avro.Type['createResolver']>;
 
 export const createSchemaRegistryCodec = ({ url }: { url: string }): SchemaRegistryCodec => {
   const registry = new SchemaRegistry({ host: url });
+  const schemas = new Map<number, Promise<unknown>>();
   const writers = new Map<number, Promise<avro.Type | undefined>>();
+
+  const schemaById = (id: number): Promise<unknown> => {
+    let p = schemas.get(id);
+    if (!p) {
+      p = fetch(`${url}/schemas/ids/${id}`, { signal: AbortSignal.timeout(5_000) }).then(async (res) => {
+        if (res.status === 404) return undefined;
+        if (!res.ok) throw new Error(`registry answered ${res.status} for schema id ${id}`);
+        return JSON.parse(((await res.json()) as { schema: string }).schema) as unknown;
+      });
+      // a transient failure must not be cached; an unknown id is (ids are immutable)
+      p.catch(() => schemas.delete(id));
+      schemas.set(id, p);
+    }
+    return p;
+  };
   const resolvers = new WeakMap<avro.Type, Map<avro.Type, AvroResolver>>();
 
   const writerType = (id: number): Promise<avro.Type | undefined> => {
     let p = writers.get(id);
     if (!p) {
-      p = fetch(`${url}/schemas/ids/${id}`, { signal: AbortSignal.timeout(5_000) }).then(async (res) => {
-        if (res.status === 404) return undefined;
-        if (!res.ok) throw new Error(`registry answered ${res.status} for schema id ${id}`);
-        const { schema } = (await res.json()) as { schema: string };
-        return avro.Type.forSchema(JSON.parse(schema) as avro.Schema);
-      });
-      // a transient failure must not be cached; an unknown id is (ids are immutable)
+      p = schemaById(id).then((schema) => (schema === undefined ? undefined : avro.Type.forSchema(schema as avro.Schema)));
       p.catch(() => writers.delete(id));
       writers.set(id, p);
     }
@@ -51,6 +63,7 @@ export const createSchemaRegistryCodec = ({ url }: { url: string }): SchemaRegis
   };
 
   return {
+    schemaById,
     async registerEncoder(subject, schema) {
       const { id } = await registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(schema) }, { subject });
       const type = avro.Type.forSchema(schema as avro.Schema);

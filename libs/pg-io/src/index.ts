@@ -5,3 +5,6 @@ export * from './database-ensurer.js';
 export * from './streaming-db-schema.js';
 export * from './streaming-db-migrator.js';
 export { seedEmployees, DEPARTMENTS } from './migrations/employee-seed.js';
+export * from './employee-queries.js';
+export * from './streaming-db-factory.js';
+export type { Kysely } from 'kysely';

@@ -1,0 +1,77 @@
+import { processedActivitySchema } from '@eap/avro-schemas';
+import { createSchemaRegistryCodec, createTopicAdmin, followTopic, startExactlyOnceLoop, waitForTopic } from '@eap/kafka-io';
+import { createStreamingDb, findEmployees, pgConnectionFromEnv } from '@eap/pg-io';
+import { sourceTopics } from '@eap/pipeline-config';
+import { createJsonLogger, onShutdownSignals, startHealthServer } from '@eap/service-runtime';
+import { createActivityBatchHandler } from './activity-batch-handler.js';
+import { createEmployeeDirectory } from './employee-directory.js';
+import { createInputDecoder } from './input-decoder.js';
+import { employeeEvents, employeeFromRow } from './employee-stream.js';
+import { createProcessorMetrics } from './processor-metrics.js';
+import { exitOnStartupError } from './startup-error.js';
+import { processorConfigFromEnv } from './processor-config.js';
+
+const main = async () => {
+  const config = processorConfigFromEnv(process.env);
+  const log = createJsonLogger({ level: config.logLevel, bindings: { app: 'enrichment-processor' } });
+  const metrics = createProcessorMetrics();
+  const topics = sourceTopics(config.names);
+  const kafka = { brokers: config.brokers, clientId: 'enrichment-processor' };
+
+  const admin = await createTopicAdmin({ brokers: config.brokers });
+  await admin.ensureTopics([
+    { topic: config.names.processedTopic, partitions: config.processedPartitions },
+    { topic: config.names.dlqTopic, partitions: 1, configs: { 'max.message.bytes': '8388608' } },
+  ]);
+  await admin.close();
+  const codec = createSchemaRegistryCodec({ url: config.registryUrl });
+  const encoder = await codec.registerEncoder(`${config.names.processedTopic}-value`, processedActivitySchema);
+  const input = createInputDecoder(codec, config.maxValueBytes);
+
+  const db = createStreamingDb(pgConnectionFromEnv(process.env, { database: config.names.database }), { applicationName: 'enrichment-processor' });
+  const directory = createEmployeeDirectory(async (ids) => (await findEmployees(db, ids)).map(employeeFromRow));
+  const employees = await followTopic({
+    kafka,
+    topic: topics.employees,
+    onRecords: (records) => {
+      const { events, rejected } = employeeEvents(records);
+      const invalid = directory.apply(events) + rejected;
+      metrics.employees.inc(events.length);
+      if (invalid) log.log('warn', 'processor.employee_records_rejected', { count: invalid });
+    },
+  });
+  await employees.caughtUp;
+  log.log('info', 'processor.employees_bootstrapped', { employees: directory.size });
+
+  for (;;) {
+    try {
+      await waitForTopic(config.brokers, topics.activities, 30_000);
+      break;
+    } catch {
+      log.log('info', 'processor.waiting_for_topic', { topic: topics.activities });
+    }
+  }
+  let running = false;
+  const loop = await startExactlyOnceLoop({
+    kafka,
+    groupId: config.groupId,
+    topics: [topics.activities],
+    transactionalIdPrefix: config.groupId,
+    handleBatch: createActivityBatchHandler({ ...config, directory, encoder, input, metrics, warn: (event, detail) => log.log('warn', event, detail) }),
+    on: (event, detail) => {
+      running = true;
+      log.log(event === 'eos.committed' ? 'debug' : 'info', event, detail);
+    },
+  });
+  const health = await startHealthServer({ port: config.healthPort, registry: metrics.registry, healthy: () => ({ ok: true, detail: { consuming: running, employees: directory.size } }) });
+  log.log('info', 'processor.started', { input: topics.activities, output: config.names.processedTopic, dlq: config.names.dlqTopic, health: `http://127.0.0.1:${health.port}/healthz` });
+
+  onShutdownSignals(async () => {
+    await loop.stop();
+    await employees.stop();
+    await db.destroy();
+    await health.close();
+  });
+};
+
+main().catch(exitOnStartupError);

@@ -1,0 +1,22 @@
+import { Counter, Histogram, Registry } from '@eap/service-runtime';
+
+/** The processor's Prometheus metrics (names prefixed `enrichment_`). */
+export const createProcessorMetrics = () => {
+  const registry = new Registry();
+  return {
+    registry,
+    recordsIn: new Counter({ name: 'enrichment_records_in_total', help: 'Input records read from the activities topic', registers: [registry] }),
+    recordsOut: new Counter({ name: 'enrichment_records_out_total', help: 'Records written to the processed topic, by row kind', labelNames: ['row_kind'], registers: [registry] }),
+    dlq: new Counter({ name: 'enrichment_dlq_total', help: 'Records sent to the DLQ, by reason', labelNames: ['reason'], registers: [registry] }),
+    skipped: new Counter({ name: 'enrichment_skipped_total', help: 'Input records skipped, by why (redelivery, tombstone, other_table)', labelNames: ['why'], registers: [registry] }),
+    employees: new Counter({ name: 'enrichment_employee_changes_total', help: 'Employee change events applied to the employee table', registers: [registry] }),
+    latency: new Histogram({
+      name: 'enrichment_end_to_end_latency_seconds',
+      help: 'From the commit in PostgreSQL (source.ts_ms) to the processed record being committed',
+      buckets: [0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 2, 5, 10, 30],
+      registers: [registry],
+    }),
+  };
+};
+
+export type ProcessorMetrics = ReturnType<typeof createProcessorMetrics>;

@@ -1,0 +1,14 @@
+import type { Kysely } from 'kysely';
+import type { StreamingDb } from './streaming-db-schema.js';
+
+export interface EmployeeRecord {
+  readonly id: number;
+  readonly name: string;
+  readonly email: string;
+  readonly department: string;
+  readonly created_at: Date | null;
+}
+
+/** Employees by id, in one parameterised query. Ids not found are simply absent. */
+export const findEmployees = async (db: Kysely<StreamingDb>, ids: readonly number[]): Promise<readonly EmployeeRecord[]> =>
+  ids.length === 0 ? [] : db.selectFrom('employees').select(['id', 'name', 'email', 'department', 'created_at']).where('id', 'in', [...ids]).execute();
