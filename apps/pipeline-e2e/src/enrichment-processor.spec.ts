@@ -32,6 +32,7 @@ describeOnStack('enrichment processor', (stack) => {
   const codec = createSchemaRegistryCodec({ url: stack.connection.registryUrl });
   let p: TestPipeline;
   let processor: AppProcess;
+  let healthUrl: string;
 
   const processed = async (until: (rs: readonly ConsumedRecord[]) => boolean) => {
     const records = await readRecords({ brokers, topic: p.names.processedTopic, until, timeoutMs: 60_000, isolation: 'read_committed' });
@@ -67,7 +68,7 @@ describeOnStack('enrichment processor', (stack) => {
   beforeAll(async () => {
     p = await createTestPipeline(stack, 'enrich');
     processor = startApp('enrichment-processor', { ...p.env, PROCESSOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' });
-    await processor.waitForEvent('processor.started');
+    healthUrl = (await processor.waitForEvent('processor.started'))['health'] as string;
   });
   afterAll(async () => {
     await processor?.kill();
@@ -137,5 +138,15 @@ describeOnStack('enrichment processor', (stack) => {
     expect(dead[0]!.headers['dlq.source.offset']).toBeDefined();
     const records = await processed((rs) => rs.length >= 9);
     expect(records.filter((r) => r.value.id === valid.id).map((r) => r.value.row_kind)).toEqual(['+I']);
+  });
+
+  it('reports health and Prometheus metrics, DLQ counts by reason included', async () => {
+    const health = await fetch(healthUrl);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', consuming: true });
+    const metrics = await (await fetch(healthUrl.replace('/healthz', '/metrics'))).text();
+    expect(metrics).toMatch(/enrichment_dlq_total\{reason="not_json"\} 1/);
+    expect(metrics).toMatch(/enrichment_records_out_total\{row_kind="\+I"\} \d+/);
+    expect(metrics).toContain('enrichment_end_to_end_latency_seconds_bucket');
   });
 });
