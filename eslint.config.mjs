@@ -30,7 +30,7 @@ export default [
                         { sourceTag: "type:app", onlyDependOnLibsWithTags: ["type:core", "type:io"] },
                         { sourceTag: "type:e2e", onlyDependOnLibsWithTags: ["type:core", "type:io", "type:test", "type:tool"] },
                         { sourceTag: "type:io", onlyDependOnLibsWithTags: ["type:core"] },
-                        { sourceTag: "type:tool", onlyDependOnLibsWithTags: ["type:core", "type:io"] },
+                        { sourceTag: "type:tool", onlyDependOnLibsWithTags: ["type:core", "type:io", "type:test", "type:tool"] },
                         { sourceTag: "type:test", onlyDependOnLibsWithTags: ["type:core", "type:io", "type:tool"] },
                         {
                             sourceTag: "type:core",

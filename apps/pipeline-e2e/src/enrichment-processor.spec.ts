@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createKafkaClient, createSchemaRegistryCodec, readRecords, type ConsumedRecord } from '@eap/kafka-io';
 import { findRepoRoot } from '@eap/stack';
 import { createTestPipeline, describeOnStack, type TestPipeline } from '@eap/testing';
-import { startApp, type AppProcess } from './support/app-process.js';
+import { startApp, type AppProcess } from '@eap/testing';
 
 interface Processed {
   readonly row_kind: string;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createSchemaRegistryCodec, readRecords } from '@eap/kafka-io';
 import { findRepoRoot } from '@eap/stack';
 import { createTestPipeline, describeOnStack, type TestPipeline } from '@eap/testing';
-import { startApp, type AppProcess } from './support/app-process.js';
+import { startApp, type AppProcess } from '@eap/testing';
 import { runStackCli } from './stack-cli.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

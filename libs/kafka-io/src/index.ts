@@ -8,3 +8,4 @@ export * from './partition-transactor.js';
 export * from './exactly-once-loop.js';
 export * from './schema-registry-codec.js';
 export * from './topic-follower.js';
+export * from './plain-passthrough.js';

@@ -1,0 +1,10 @@
+import baseConfig from "../../eslint.config.mjs";
+
+export default [
+    ...baseConfig,
+    {
+        ignores: [
+            "**/out-tsc"
+        ]
+    }
+];
