@@ -11,9 +11,11 @@ started_here=false
 if ! stack status >/dev/null 2>&1; then started_here=true; fi
 stack up
 
+processor_pid=""
 stop() {
   trap - INT TERM
   echo
+  if [ -n "$processor_pid" ]; then kill -TERM "$processor_pid" 2>/dev/null; wait "$processor_pid" 2>/dev/null; fi
   if $started_here; then
     echo "▸ stopping the stack (npm start brought it up)"
     stack down
@@ -25,6 +27,9 @@ stop() {
 trap stop INT TERM
 
 bash tools/scripts/run-ts.sh apps/connector-registrar/src/main.ts
+mkdir -p .stack/logs
+bash tools/scripts/run-ts.sh apps/enrichment-processor/src/main.ts >> .stack/logs/enrichment-processor.log 2>&1 &
+processor_pid=$!
 
 cat <<MSG
 
@@ -33,6 +38,8 @@ The pipeline source is running:
   Kafka        127.0.0.1:9092, change events on employee-server.public.employees and employee-server.public.employee_activities
   Connect      http://127.0.0.1:8083/connectors/employee-connector/status
   Registry     http://127.0.0.1:8081/apis/ccompat/v7
+  Enrichment   processed-employee-activities (Avro), DLQ employee-activities-dlq; health http://127.0.0.1:9464/healthz,
+               metrics http://127.0.0.1:9464/metrics, log .stack/logs/enrichment-processor.log
   Logs         npm run stack -- logs <postgres|kafka|connect|registry>
 
 Press Ctrl-C to stop.

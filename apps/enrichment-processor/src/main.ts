@@ -60,6 +60,7 @@ const main = async () => {
     handleBatch: createActivityBatchHandler({ ...config, directory, encoder, input, metrics, warn: (event, detail) => log.log('warn', event, detail) }),
     on: (event, detail) => {
       running = true;
+      if (event === 'eos.committed') metrics.lag.set({ partition: String(detail['partition']) }, Number(detail['lag']));
       log.log(event === 'eos.committed' ? 'debug' : 'info', event, detail);
     },
   });

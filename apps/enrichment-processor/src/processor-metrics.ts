@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry } from '@eap/service-runtime';
+import { Counter, Gauge, Histogram, Registry } from '@eap/service-runtime';
 
 /** The processor's Prometheus metrics (names prefixed `enrichment_`). */
 export const createProcessorMetrics = () => {
@@ -10,6 +10,7 @@ export const createProcessorMetrics = () => {
     dlq: new Counter({ name: 'enrichment_dlq_total', help: 'Records sent to the DLQ, by reason', labelNames: ['reason'], registers: [registry] }),
     skipped: new Counter({ name: 'enrichment_skipped_total', help: 'Input records skipped, by why (redelivery, tombstone, other_table)', labelNames: ['why'], registers: [registry] }),
     employees: new Counter({ name: 'enrichment_employee_changes_total', help: 'Employee change events applied to the employee table', registers: [registry] }),
+    lag: new Gauge({ name: 'enrichment_consumer_lag', help: 'Records behind the end of the input partition after the last committed batch', labelNames: ['partition'], registers: [registry] }),
     latency: new Histogram({
       name: 'enrichment_end_to_end_latency_seconds',
       help: 'From the commit in PostgreSQL (source.ts_ms) to the processed record being committed',

@@ -148,5 +148,6 @@ describeOnStack('enrichment processor', (stack) => {
     expect(metrics).toMatch(/enrichment_dlq_total\{reason="not_json"\} 1/);
     expect(metrics).toMatch(/enrichment_records_out_total\{row_kind="\+I"\} \d+/);
     expect(metrics).toContain('enrichment_end_to_end_latency_seconds_bucket');
+    expect(metrics).toMatch(/enrichment_consumer_lag\{partition="0"\} 0/);
   });
 });

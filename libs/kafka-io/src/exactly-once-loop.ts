@@ -112,7 +112,7 @@ export const startExactlyOnceLoop = async ({
       state.committed = last + 1n;
       state.metadata = result.metadata;
       state.fresh = false;
-      on('eos.committed', { topic, partition, records: records.length, outputs: result.outputs.length, next: state.committed.toString() });
+      on('eos.committed', { topic, partition, records: records.length, outputs: result.outputs.length, next: state.committed.toString(), lag: Number(batch.offsetLag()) });
     } catch (e) {
       // Forget the partition: the retry re-fences, re-reads the committed offset and restores state.
       partitions.delete(`${topic}:${partition}`);

@@ -18,3 +18,7 @@ export const describeRecord = (r: ConsumedRecord): string => {
   if (typeof value === 'object' && value.op) return `${head} op=${value.op} before=${JSON.stringify(value.before)} after=${JSON.stringify(value.after)}`;
   return `${head} value=${JSON.stringify(value)}`;
 };
+
+/** A registry-framed Avro record, decoded: partition@offset, key, schema id and the value as JSON. */
+export const describeAvroRecord = (r: ConsumedRecord, schemaId: number, value: unknown): string =>
+  `p${r.partition}@${r.offset} key=${JSON.stringify(r.key?.toString() ?? null)} schema=${schemaId} ${JSON.stringify(value)}`;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readRecords } from '@eap/kafka-io';
+import { createSchemaRegistryCodec, readRecords } from '@eap/kafka-io';
 import { tailFile } from './log-tail.js';
-import { describeRecord } from './record-description.js';
+import { describeAvroRecord, describeRecord } from './record-description.js';
 import { findRepoRoot } from './repo-root.js';
 import { createStackController } from './stack-controller.js';
 import { StackError } from './stack-error.js';
@@ -60,7 +60,11 @@ const main = async (argv: readonly string[]): Promise<number> => {
       if (!topic) throw new StackError('stack', 'peek needs a topic, e.g. employee-server.public.employee_activities');
       const n = rest.includes('-n') ? Number(rest[rest.indexOf('-n') + 1]) : 10;
       const records = await readRecords({ brokers: stack.connection().kafkaBrokers, topic, until: (rs) => rs.length >= n, timeoutMs: 5_000 });
-      for (const r of records) process.stdout.write(`${describeRecord(r)}\n`);
+      const codec = createSchemaRegistryCodec({ url: stack.connection().registryUrl });
+      for (const r of records) {
+        const avro = r.value && r.value.length > 5 && r.value[0] === 0 ? await codec.decode(r.value) : undefined;
+        process.stdout.write(`${avro?.kind === 'ok' ? describeAvroRecord(r, avro.schemaId, avro.value) : describeRecord(r)}\n`);
+      }
       process.stdout.write(`(${records.length} record${records.length === 1 ? '' : 's'} from ${topic})\n`);
       return 0;
     }
