@@ -13,9 +13,9 @@ stack up
 
 processor_pid=""
 stop() {
-  trap - INT TERM
+  trap '' INT TERM # a second Ctrl-C (or the group's signal) must not cut the clean-up short
   echo
-  if [ -n "$processor_pid" ]; then kill -TERM "$processor_pid" 2>/dev/null; wait "$processor_pid" 2>/dev/null; fi
+  if [ -n "$processor_pid" ]; then kill -TERM "$processor_pid" 2>/dev/null || true; wait "$processor_pid" 2>/dev/null || true; fi
   if $started_here; then
     echo "▸ stopping the stack (npm start brought it up)"
     stack down
@@ -28,7 +28,13 @@ trap stop INT TERM
 
 bash tools/scripts/run-ts.sh apps/connector-registrar/src/main.ts
 mkdir -p .stack/logs
-bash tools/scripts/run-ts.sh apps/enrichment-processor/src/main.ts >> .stack/logs/enrichment-processor.log 2>&1 &
+# A supervisor of one: the processor exits when it must not go on (fenced, retries exhausted); restart it.
+( set +e
+  trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' INT TERM
+  while true; do
+    bash tools/scripts/run-ts.sh apps/enrichment-processor/src/main.ts >> .stack/logs/enrichment-processor.log 2>&1 &
+    child=$!; wait $child; sleep 2
+  done ) &
 processor_pid=$!
 
 cat <<MSG

@@ -58,6 +58,10 @@ const main = async () => {
     topics: [topics.activities],
     transactionalIdPrefix: config.groupId,
     handleBatch: createActivityBatchHandler({ ...config, directory, encoder, input, metrics, warn: (event, detail) => log.log('warn', event, detail) }),
+    onCrash: (error) => {
+      log.log('error', 'processor.consumer_stopped', { message: error.message, action: 'exiting for the supervisor to restart a fresh member' });
+      process.exit(1);
+    },
     on: (event, detail) => {
       running = true;
       if (event === 'eos.committed') metrics.lag.set({ partition: String(detail['partition']) }, Number(detail['lag']));

@@ -17,6 +17,7 @@ describeOnStack('exactly-once consume-transform-produce (kafka-io)', (stack) => 
   const output = `t-eos-${id}-out`;
   const groupId = `t-eos-${id}`;
   const loops: ExactlyOnceLoop[] = [];
+  const crashes: string[] = [];
 
   const produce = async (from: number, to: number) => {
     const producer = createKafkaClient({ brokers }).producer();
@@ -30,7 +31,15 @@ describeOnStack('exactly-once consume-transform-produce (kafka-io)', (stack) => 
     metadata: `last=${records[records.length - 1]!.offset}`,
   });
   const start = async (handle: (records: readonly InputRecord[]) => Promise<ReturnType<typeof passthrough>>, on: (e: EosEvent, d: Readonly<Record<string, unknown>>) => void = () => undefined) => {
-    const loop = await startExactlyOnceLoop({ kafka: { brokers, clientId: `eos-${loops.length}`, logLevel: 'nothing' }, groupId, topics: [input], transactionalIdPrefix: `eos-test-${id}`, handleBatch: handle, on });
+    const loop = await startExactlyOnceLoop({
+      kafka: { brokers, clientId: `eos-${loops.length}`, logLevel: 'nothing' },
+      groupId,
+      topics: [input],
+      transactionalIdPrefix: `eos-test-${id}`,
+      handleBatch: handle,
+      on,
+      onCrash: (e) => crashes.push(e.message),
+    });
     loops.push(loop);
     return loop;
   };
@@ -71,6 +80,8 @@ describeOnStack('exactly-once consume-transform-produce (kafka-io)', (stack) => 
     await waitFor('the second member commits', () => othersCommitted >= 1, 120_000);
     released = true; // the zombie wakes up and tries to commit what the other member already wrote
     await waitFor('the zombie is fenced', () => zombieFenced >= 1, 60_000);
+    await waitFor('the fenced zombie stops consuming (its supervisor would restart it)', () => crashes.length >= 1, 60_000);
+    expect(crashes[0]).toMatch(/fenced by a newer owner/);
     await produce(1500, 2500);
 
     const values = await outputValues(2500);

@@ -31,6 +31,11 @@ export interface ExactlyOnceOptions {
   readonly on?: (event: EosEvent, detail: Readonly<Record<string, unknown>>) => void;
   readonly partitionsConsumedConcurrently?: number;
   readonly fromBeginning?: boolean;
+  /**
+   * The consumer stopped for good (for example this member was fenced as a zombie, or retries ran out).
+   * Default: exit the process with 1, for its supervisor to start a fresh member.
+   */
+  readonly onCrash?: (error: Error) => void;
 }
 
 export interface ExactlyOnceLoop {
@@ -65,6 +70,7 @@ export const startExactlyOnceLoop = async ({
   on = () => undefined,
   partitionsConsumedConcurrently = 3,
   fromBeginning = true,
+  onCrash = () => process.exit(1),
 }: ExactlyOnceOptions): Promise<ExactlyOnceLoop> => {
   const kafka = createKafkaClient(clientOptions);
   const admin: Admin = kafka.admin();
@@ -73,6 +79,9 @@ export const startExactlyOnceLoop = async ({
   let generation = 0;
   consumer.on(consumer.events.GROUP_JOIN, () => {
     generation += 1;
+  });
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (!payload.restart) onCrash(payload.error);
   });
 
   const committedOffset = async (topic: string, partition: number): Promise<{ offset: bigint; metadata: string | null }> => {
