@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError, pipelineNamesFromEnv, type Env, type PipelineNames } from '@eap/pipeline-config';
+import { ConfigError, intSetting, kafkaBrokersFromEnv, pipelineNamesFromEnv, type Env, type PipelineNames } from '@eap/pipeline-config';
 
 export interface RegistrarConfig {
   readonly connectUrl: string;
@@ -13,32 +13,24 @@ export interface RegistrarConfig {
   readonly connectDb: { readonly host?: string; readonly port?: number };
 }
 
-const int = (env: Env, name: string, fallback: number, min: number, max: number): number => {
-  const raw = env[name]?.trim() || String(fallback);
-  const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n < min || n > max) throw new ConfigError(name, `"${raw}" must be a whole number from ${min} to ${max}`);
-  return n;
-};
-
 /** Settings of the registrar, from the environment, each defaulted and validated. */
 export const registrarConfigFromEnv = (env: Env, cwd: string): RegistrarConfig => {
   const connectUrl = env['CONNECT_URL']?.trim() || 'http://127.0.0.1:8083';
   if (!/^https?:\/\/[^/]+$/.test(connectUrl)) throw new ConfigError('CONNECT_URL', `"${connectUrl}" must be http(s)://host:port with no path`);
   const migrate = (env['REGISTRAR_MIGRATE'] ?? 'true').trim();
   if (migrate !== 'true' && migrate !== 'false') throw new ConfigError('REGISTRAR_MIGRATE', `"${migrate}" must be true or false`);
-  const brokers = (env['KAFKA_BROKERS']?.trim() || '127.0.0.1:9092').split(',').map((b) => b.trim());
-  if (brokers.some((b) => !/^[^:\s]+:\d+$/.test(b))) throw new ConfigError('KAFKA_BROKERS', `"${env['KAFKA_BROKERS']}" must be host:port[,host:port...]`);
+  const brokers = kafkaBrokersFromEnv(env);
   return {
     connectUrl,
     brokers,
     names: pipelineNamesFromEnv(env),
     passwordFile: env['PIPELINE_DB_PASSWORD_FILE']?.trim() || join(env['STACK_DIR'] ?? join(cwd, '.stack'), 'secrets', 'postgres.properties'),
-    sourcePartitions: int(env, 'PIPELINE_SOURCE_PARTITIONS', 1, 1, 64),
-    timeoutMs: int(env, 'REGISTRAR_TIMEOUT_SECONDS', 90, 5, 3600) * 1000,
+    sourcePartitions: intSetting(env, 'PIPELINE_SOURCE_PARTITIONS', 1, 1, 64),
+    timeoutMs: intSetting(env, 'REGISTRAR_TIMEOUT_SECONDS', 90, 5, 3600) * 1000,
     migrate: migrate === 'true',
     connectDb: {
       ...(env['CONNECT_DB_HOST']?.trim() ? { host: env['CONNECT_DB_HOST'].trim() } : {}),
-      ...(env['CONNECT_DB_PORT']?.trim() ? { port: int(env, 'CONNECT_DB_PORT', 5432, 1, 65535) } : {}),
+      ...(env['CONNECT_DB_PORT']?.trim() ? { port: intSetting(env, 'CONNECT_DB_PORT', 5432, 1, 65535) } : {}),
     },
   };
 };

@@ -26,17 +26,17 @@ describe('parseEnrichmentConfig', () => {
   });
 
   it.each([
-    [{ ENRICH_SHORT_SESSION_SECONDS: 'abc' }, 'ENRICH_SHORT_SESSION_SECONDS must be a positive integer, got "abc"'],
-    [{ ENRICH_SHORT_SESSION_SECONDS: '0' }, 'ENRICH_SHORT_SESSION_SECONDS must be a positive integer, got "0"'],
-    [{ ENRICH_SHORT_SESSION_SECONDS: '-5' }, 'ENRICH_SHORT_SESSION_SECONDS must be a positive integer, got "-5"'],
-    [{ ENRICH_LONG_SESSION_SECONDS: '1.5' }, 'ENRICH_LONG_SESSION_SECONDS must be a positive integer, got "1.5"'],
-    [{ ENRICH_LONG_SESSION_SECONDS: ' 300' }, 'ENRICH_LONG_SESSION_SECONDS must be a positive integer, got " 300"'],
-    [{ ENRICH_SHORT_SESSION_SECONDS: '300' }, 'ENRICH_SHORT_SESSION_SECONDS must be a positive integer below ENRICH_LONG_SESSION_SECONDS (300), got "300"'],
-    [{ ENRICH_LONG_SESSION_SECONDS: '20' }, 'ENRICH_LONG_SESSION_SECONDS must be a positive integer above ENRICH_SHORT_SESSION_SECONDS (30), got "20"'],
-    [{ ENRICH_BUSINESS_HOURS_START: '24' }, 'ENRICH_BUSINESS_HOURS_START must be an hour 0-23, got "24"'],
-    [{ ENRICH_BUSINESS_HOURS_END: '9am' }, 'ENRICH_BUSINESS_HOURS_END must be an hour 0-23, got "9am"'],
-    [{ ENRICH_BUSINESS_HOURS_START: '18' }, 'ENRICH_BUSINESS_HOURS_START must be an hour 0-23 not after ENRICH_BUSINESS_HOURS_END (17), got "18"'],
-    [{ ENRICH_BUSINESS_HOURS_START: '10', ENRICH_BUSINESS_HOURS_END: '8' }, 'ENRICH_BUSINESS_HOURS_END must be an hour 0-23 not before ENRICH_BUSINESS_HOURS_START (10), got "8"'],
+    [{ ENRICH_SHORT_SESSION_SECONDS: 'abc' }, 'ENRICH_SHORT_SESSION_SECONDS: must be a positive integer, got "abc"'],
+    [{ ENRICH_SHORT_SESSION_SECONDS: '0' }, 'ENRICH_SHORT_SESSION_SECONDS: must be a positive integer, got "0"'],
+    [{ ENRICH_SHORT_SESSION_SECONDS: '-5' }, 'ENRICH_SHORT_SESSION_SECONDS: must be a positive integer, got "-5"'],
+    [{ ENRICH_LONG_SESSION_SECONDS: '1.5' }, 'ENRICH_LONG_SESSION_SECONDS: must be a positive integer, got "1.5"'],
+    [{ ENRICH_LONG_SESSION_SECONDS: ' 300' }, 'ENRICH_LONG_SESSION_SECONDS: must be a positive integer, got " 300"'],
+    [{ ENRICH_SHORT_SESSION_SECONDS: '300' }, 'ENRICH_SHORT_SESSION_SECONDS: must be a positive integer below ENRICH_LONG_SESSION_SECONDS (300), got "300"'],
+    [{ ENRICH_LONG_SESSION_SECONDS: '20' }, 'ENRICH_LONG_SESSION_SECONDS: must be a positive integer above ENRICH_SHORT_SESSION_SECONDS (30), got "20"'],
+    [{ ENRICH_BUSINESS_HOURS_START: '24' }, 'ENRICH_BUSINESS_HOURS_START: must be an hour 0-23, got "24"'],
+    [{ ENRICH_BUSINESS_HOURS_END: '9am' }, 'ENRICH_BUSINESS_HOURS_END: must be an hour 0-23, got "9am"'],
+    [{ ENRICH_BUSINESS_HOURS_START: '18' }, 'ENRICH_BUSINESS_HOURS_START: must be an hour 0-23 not after ENRICH_BUSINESS_HOURS_END (17), got "18"'],
+    [{ ENRICH_BUSINESS_HOURS_START: '10', ENRICH_BUSINESS_HOURS_END: '8' }, 'ENRICH_BUSINESS_HOURS_END: must be an hour 0-23 not before ENRICH_BUSINESS_HOURS_START (10), got "8"'],
   ])('rejects %j', (env, message) => {
     const error = configError(env);
     expect(error.message).toBe(message);

@@ -1,3 +1,4 @@
+import { ConfigError, type Env } from '@eap/pipeline-config';
 /** Thresholds and hours of SPEC section 5; the defaults are the manual's. */
 export interface EnrichmentConfig {
   /** Durations below this many seconds are `short`. */
@@ -17,17 +18,11 @@ export const defaultEnrichmentConfig: EnrichmentConfig = {
   businessHoursEnd: 17,
 };
 
-export class EnrichmentConfigError extends Error {
+/** A bad setting: the shared ConfigError (message `<SETTING>: ...`), under this lib's name. */
+export class EnrichmentConfigError extends ConfigError {
   override readonly name = 'EnrichmentConfigError';
-  constructor(
-    readonly setting: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * Reads ENRICH_SHORT_SESSION_SECONDS, ENRICH_LONG_SESSION_SECONDS, ENRICH_BUSINESS_HOURS_START and
@@ -73,5 +68,5 @@ const ordered = (low: Setting, high: Setting, { strict }: { readonly strict: boo
 };
 
 const fail = (name: string, allowed: string, raw: string | undefined): never => {
-  throw new EnrichmentConfigError(name, `${name} must be ${allowed}, got "${raw ?? ''}"`);
+  throw new EnrichmentConfigError(name, `must be ${allowed}, got "${raw ?? ''}"`);
 };

@@ -1,7 +1,7 @@
 import type { Admin, Consumer, EachBatchPayload } from 'kafkajs';
 import { createKafkaClient, type KafkaClientOptions } from './kafka-client-factory.js';
 import { KafkaIoError } from './kafka-io-error.js';
-import type { InputRecord, OutputRecord } from './kafka-records.js';
+import { toInputRecord, type InputRecord, type OutputRecord } from './kafka-records.js';
 import { startPartitionTransactor, type PartitionTransactor } from './partition-transactor.js';
 
 export interface PartitionContext {
@@ -49,12 +49,6 @@ interface PartitionState {
   metadata: string | null;
   fresh: boolean;
 }
-
-const toInput = (topic: string, partition: number, m: EachBatchPayload['batch']['messages'][number]): InputRecord => {
-  const headers: Record<string, Buffer | undefined> = {};
-  for (const [k, v] of Object.entries(m.headers ?? {})) headers[k] = Array.isArray(v) ? (v[0] as Buffer | undefined) : (v as Buffer | undefined);
-  return { topic, partition, offset: BigInt(m.offset), key: m.key, value: m.value, headers, timestamp: Number(m.timestamp) };
-};
 
 /**
  * Consume-transform-produce, exactly once for `read_committed` readers. KafkaJS has no KIP-447 group
@@ -109,7 +103,7 @@ export const startExactlyOnceLoop = async ({
     const { topic, partition } = batch;
     const state = await claim(topic, partition);
     const last = BigInt(batch.messages[batch.messages.length - 1]!.offset);
-    const records = batch.messages.filter((m) => state.committed < 0n || BigInt(m.offset) >= state.committed).map((m) => toInput(topic, partition, m));
+    const records = batch.messages.filter((m) => state.committed < 0n || BigInt(m.offset) >= state.committed).map((m) => toInputRecord(topic, partition, m));
     if (records.length < batch.messages.length) on('eos.skipped_below_committed', { topic, partition, skipped: batch.messages.length - records.length });
     if (records.length === 0) {
       resolveOffset(last.toString());

@@ -1,3 +1,5 @@
+import type { KafkaMessage } from 'kafkajs';
+
 /** A record as our processors see it: bytes in, no KafkaJS types. */
 export interface InputRecord {
   readonly topic: string;
@@ -17,3 +19,10 @@ export interface OutputRecord {
   /** Explicit partition (a truncate marker goes to every partition); else the key decides. */
   readonly partition?: number;
 }
+
+/** A KafkaJS message as our record: headers flattened to their first value. */
+export const toInputRecord = (topic: string, partition: number, m: KafkaMessage): InputRecord => {
+  const headers: Record<string, Buffer | undefined> = {};
+  for (const [k, v] of Object.entries(m.headers ?? {})) headers[k] = Array.isArray(v) ? (v[0] as Buffer | undefined) : (v as Buffer | undefined);
+  return { topic, partition, offset: BigInt(m.offset), key: m.key, value: m.value, headers, timestamp: Number(m.timestamp) };
+};

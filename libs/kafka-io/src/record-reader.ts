@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createKafkaClient } from './kafka-client-factory.js';
+import { toInputRecord, type InputRecord } from './kafka-records.js';
 
 /** A record as read, with its key and value as raw bytes (null for a tombstone). */
-export interface ConsumedRecord {
-  readonly topic: string;
-  readonly partition: number;
-  readonly offset: bigint;
-  readonly key: Buffer | null;
-  readonly value: Buffer | null;
-  readonly headers: Readonly<Record<string, Buffer | undefined>>;
-  readonly timestamp: number;
-}
+export type ConsumedRecord = InputRecord;
 
 export interface ReadOptions {
   readonly brokers: readonly string[];
@@ -41,9 +34,7 @@ export const readRecords = async ({ brokers, topic, until, timeoutMs = 30_000, i
       consumer
         .run({
           eachMessage: async ({ topic: t, partition, message }) => {
-            const headers: Record<string, Buffer | undefined> = {};
-            for (const [k, v] of Object.entries(message.headers ?? {})) headers[k] = Array.isArray(v) ? (v[0] as Buffer) : (v as Buffer | undefined);
-            records.push({ topic: t, partition, offset: BigInt(message.offset), key: message.key, value: message.value, headers, timestamp: Number(message.timestamp) });
+            records.push(toInputRecord(t, partition, message));
             if (until(records)) {
               clearTimeout(timer);
               resolve();

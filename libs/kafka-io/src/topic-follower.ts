@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createKafkaClient, type KafkaClientOptions } from './kafka-client-factory.js';
-import type { InputRecord } from './kafka-records.js';
+import { toInputRecord, type InputRecord } from './kafka-records.js';
 import { waitForTopic } from './record-reader.js';
 
 export interface TopicFollower {
@@ -41,9 +41,7 @@ export const followTopic = async ({
   await consumer.run({
     autoCommit: false,
     eachBatch: async ({ batch }) => {
-      const records = batch.messages.map(
-        (m): InputRecord => ({ topic, partition: batch.partition, offset: BigInt(m.offset), key: m.key, value: m.value, headers: {}, timestamp: Number(m.timestamp) }),
-      );
+      const records = batch.messages.map((m) => toInputRecord(topic, batch.partition, m));
       onRecords(records);
       const last = records[records.length - 1];
       if (last && pending.has(batch.partition) && last.offset + 1n >= (ends.get(batch.partition) ?? 0n)) {

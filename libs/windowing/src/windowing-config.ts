@@ -1,3 +1,4 @@
+import { ConfigError, type Env } from '@eap/pipeline-config';
 /** Watermark and retention settings of SPEC section 6. */
 export interface WindowingConfig {
   /** The watermark trails the highest event time by this much. */
@@ -17,17 +18,11 @@ export const defaultWindowingConfig: WindowingConfig = {
   idleAdvanceSeconds: 0,
 };
 
-export class WindowingConfigError extends Error {
+/** A bad setting: the shared ConfigError (message `<SETTING>: ...`), under this lib's name. */
+export class WindowingConfigError extends ConfigError {
   override readonly name = 'WindowingConfigError';
-  constructor(
-    readonly setting: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * Reads WINDOW_GRACE_SECONDS, WINDOW_MAX_SKEW_SECONDS, WINDOW_RETENTION_HOURS and
@@ -57,5 +52,5 @@ const read = (env: Env, name: string, fallback: number, min: number, allowed: st
 };
 
 const fail = (name: string, allowed: string, raw: string): never => {
-  throw new WindowingConfigError(name, `${name} must be ${allowed}, got "${raw}"`);
+  throw new WindowingConfigError(name, `must be ${allowed}, got "${raw}"`);
 };

@@ -1,0 +1,48 @@
+import type { ConnectClient, ConnectorStatus } from './connect-rest-client.js';
+import { registerConnector, DEBEZIUM_POSTGRES_CONNECTOR } from './connector-registrar.js';
+
+const status = (connector: string, tasks: string[]): ConnectorStatus =>
+  ({ name: 'c', connector: { state: connector, worker_id: 'w' }, tasks: tasks.map((state, id) => ({ id, state, worker_id: 'w', trace: state === 'FAILED' ? 'org.postgresql.util.PSQLException: boom\n at x' : undefined })) }) as ConnectorStatus;
+
+/** Our own ConnectClient interface, scripted: the flow's decisions are what is under test. */
+const scripted = (statuses: ConnectorStatus[], plugins = [{ class: DEBEZIUM_POSTGRES_CONNECTOR, type: 'source', version: '3.4.3.Final' }]) => {
+  const calls: string[] = [];
+  const client: ConnectClient = {
+    baseUrl: 'http://connect',
+    plugins: async () => plugins,
+    putConfig: async () => (calls.push('put'), { created: true }),
+    config: async () => undefined,
+    status: async () => (statuses.length > 1 ? statuses.shift() : statuses[0]),
+    restartTask: async (_, task) => void calls.push(`restart ${task}`),
+    deleteConnector: async () => undefined,
+    connectors: async () => [],
+  };
+  return { client, calls };
+};
+const base = { name: 'c', config: { 'connector.class': DEBEZIUM_POSTGRES_CONNECTOR }, checkDatabase: async () => undefined, sleep: async () => undefined };
+
+describe('registerConnector', () => {
+  it('puts the config and returns once connector and tasks run', async () => {
+    const { client, calls } = scripted([status('UNASSIGNED', []), status('RUNNING', ['RUNNING'])]);
+    await expect(registerConnector({ ...base, client })).resolves.toMatchObject({ connector: { state: 'RUNNING' } });
+    expect(calls).toEqual(['put']);
+  });
+
+  it('restarts a failed task, then gives up naming the cause', async () => {
+    const { client, calls } = scripted([status('RUNNING', ['FAILED'])]);
+    await expect(registerConnector({ ...base, client, maxTaskRestarts: 2 })).rejects.toThrow(/task 0 of c failed 3 times: org.postgresql.util.PSQLException: boom/);
+    expect(calls).toEqual(['put', 'restart 0', 'restart 0']);
+  });
+
+  it('says when the plugin is missing, before putting anything', async () => {
+    const { client, calls } = scripted([], []);
+    await expect(registerConnector({ ...base, client })).rejects.toMatchObject({ code: 'plugin_missing' });
+    expect(calls).toEqual([]);
+  });
+
+  it('checks the database before putting the config', async () => {
+    const { client, calls } = scripted([]);
+    await expect(registerConnector({ ...base, client, checkDatabase: async () => Promise.reject(new Error('wal_level is replica')) })).rejects.toThrow('wal_level is replica');
+    expect(calls).toEqual([]);
+  });
+});

@@ -1,0 +1,17 @@
+import { isFencingError, KafkaIoError } from './kafka-io-error.js';
+import { toInputRecord } from './kafka-records.js';
+
+describe('kafka records and errors', () => {
+  it('flattens headers to their first value and offsets to bigint', () => {
+    const r = toInputRecord('t', 1, { key: null, value: Buffer.from('v'), offset: '42', timestamp: '1700000000000', attributes: 0, headers: { a: [Buffer.from('x'), Buffer.from('y')], b: Buffer.from('z') } });
+    expect(r).toEqual({ topic: 't', partition: 1, offset: 42n, key: null, value: Buffer.from('v'), headers: { a: Buffer.from('x'), b: Buffer.from('z') }, timestamp: 1_700_000_000_000 });
+  });
+
+  it('recognises fencing, directly or as a cause, and nothing else', () => {
+    expect(isFencingError({ type: 'INVALID_PRODUCER_EPOCH' })).toBe(true);
+    expect(isFencingError({ originalError: { type: 'PRODUCER_FENCED' } })).toBe(true);
+    expect(isFencingError({ type: 'REQUEST_TIMED_OUT' })).toBe(false);
+    expect(isFencingError(undefined)).toBe(false);
+    expect(new KafkaIoError('fenced', 'x', { retriable: false }).retriable).toBe(false);
+  });
+});
