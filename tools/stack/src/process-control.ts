@@ -83,3 +83,24 @@ export const stopProcess = async (
   if (pidFile) rmSync(pidFile, { force: true });
   return 'killed';
 };
+
+/**
+ * A server tracked by its pid file and recognised by `marker` in its command line: the live pid, if it
+ * is ours, and a stop by that pid (`signal`, then KILL after `timeoutMs`). `ownsPidFile`: the file is
+ * ours to remove (PostgreSQL removes its own postmaster.pid).
+ */
+export const trackedProcess = (
+  pidFile: string,
+  marker: string,
+  { signal = 'SIGTERM' as NodeJS.Signals, timeoutMs = 30_000, ownsPidFile = true } = {},
+) => ({
+  runningPid: (): number | undefined => {
+    const pid = readPidFile(pidFile);
+    return isOurProcess(pid, marker) ? pid : undefined;
+  },
+  stop: async (): Promise<'stopped' | 'killed' | 'not-running'> => {
+    const pid = readPidFile(pidFile);
+    if (!isOurProcess(pid, marker)) return 'not-running';
+    return stopProcess(pid, { signal, timeoutMs, ...(ownsPidFile ? { pidFile } : {}) });
+  },
+});

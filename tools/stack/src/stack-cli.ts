@@ -47,18 +47,20 @@ const main = async (argv: readonly string[]): Promise<number> => {
       const name = rest[0] as ComponentName | undefined;
       const c = name && stack.components.get(name);
       if (!c) throw new StackError('stack', `logs needs a component: ${COMPONENTS.join(', ')}`);
-      const n = Number(rest[rest.indexOf('-n') + 1] ?? 100);
+      const n = rest.includes('-n') ? Number(rest[rest.indexOf('-n') + 1]) : 100;
+      if (!Number.isInteger(n) || n < 1) throw new StackError('stack', `logs -n needs a whole number of lines, got "${rest[rest.indexOf('-n') + 1] ?? ''}"`);
       if (rest.includes('-f')) {
         spawn('tail', ['-n', String(n), '-F', c.logFile], { stdio: 'inherit' });
         return new Promise(() => undefined);
       }
-      process.stdout.write(`==> ${c.logFile} <==\n${tailFile(c.logFile, rest.includes('-n') ? n : 100)}\n`);
+      process.stdout.write(`==> ${c.logFile} <==\n${tailFile(c.logFile, n)}\n`);
       return 0;
     }
     case 'peek': {
       const topic = rest[0];
       if (!topic) throw new StackError('stack', 'peek needs a topic, e.g. employee-server.public.employee_activities');
       const n = rest.includes('-n') ? Number(rest[rest.indexOf('-n') + 1]) : 10;
+      if (!Number.isInteger(n) || n < 1) throw new StackError('stack', `peek -n needs a whole number of records, got "${rest[rest.indexOf('-n') + 1] ?? ''}"`);
       const records = await readRecords({ brokers: stack.connection().kafkaBrokers, topic, until: (rs) => rs.length >= n, timeoutMs: 5_000 });
       const codec = createSchemaRegistryCodec({ url: stack.connection().registryUrl });
       for (const r of records) {

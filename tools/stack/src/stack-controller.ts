@@ -139,9 +139,9 @@ export const createStackController = (
       if (how !== 'not-running') log(`■ ${n}: ${how} (pid ${pid})`);
       return row(c, 'stopped', undefined, how === 'not-running' ? 'was not running' : how);
     };
-    const first = await Promise.all((['connect', 'registry'] as const).map(stopOne));
-    const second = await Promise.all((['kafka', 'postgres'] as const).map(stopOne));
-    return [...second.slice(1), ...second.slice(0, 1), ...first];
+    // the clients of Kafka and PostgreSQL first, then the servers they use
+    const stopped = [...(await Promise.all((['connect', 'registry'] as const).map(stopOne))), ...(await Promise.all((['kafka', 'postgres'] as const).map(stopOne)))];
+    return COMPONENTS.map((n) => stopped.find((r) => r.component === n)!);
   };
 
   const status = async (): Promise<readonly ComponentStatus[]> =>

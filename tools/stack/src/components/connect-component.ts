@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JavaRuntime } from '../java-runtime.js';
-import { isOurProcess, readPidFile, spawnDetached, stopProcess } from '../process-control.js';
+import { spawnDetached, trackedProcess } from '../process-control.js';
 import type { StackComponent } from '../stack-component.js';
 import type { StackPaths } from '../stack-paths.js';
 import type { StackSettings } from '../stack-settings.js';
@@ -47,6 +47,7 @@ export const createConnectComponent = (s: StackSettings, p: StackPaths, java: ()
   const properties = join(dir, 'worker.properties');
   const log4j = join(dir, 'log4j2.properties');
   const pidFile = p.pidFile('connect');
+  const tracked = trackedProcess(pidFile, properties);
   const base = `http://${s.host}:${s.ports.connect}`;
   return {
     name: 'connect',
@@ -54,10 +55,7 @@ export const createConnectComponent = (s: StackSettings, p: StackPaths, java: ()
     address: base,
     logFile: p.logFile('connect'),
     dependsOn: ['kafka'],
-    runningPid: () => {
-      const pid = readPidFile(pidFile);
-      return isOurProcess(pid, properties) ? pid : undefined;
-    },
+    runningPid: tracked.runningPid,
     async prepare() {
       mkdirSync(dir, { recursive: true });
       mkdirSync(p.secrets, { recursive: true, mode: 0o700 }); // allowed.paths must exist
@@ -79,10 +77,6 @@ export const createConnectComponent = (s: StackSettings, p: StackPaths, java: ()
       if (!debezium) return { ok: false, fatal: true, reason: `the Debezium PostgreSQL plugin is not among the ${plugins.length} connector plugins Connect found (plugin.path=${p.debeziumPlugins}); delete that folder's parent to fetch it again` };
       return { ok: true, detail: `Debezium PostgreSQL ${debezium.version}` };
     },
-    async stop() {
-      const pid = readPidFile(pidFile);
-      if (!isOurProcess(pid, properties)) return 'not-running';
-      return stopProcess(pid, { timeoutMs: 30_000, pidFile });
-    },
+    stop: tracked.stop,
   };
 };

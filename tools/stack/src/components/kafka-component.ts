@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probeBroker } from '@eap/kafka-io';
 import type { JavaRuntime } from '../java-runtime.js';
-import { isOurProcess, readPidFile, spawnDetached, stopProcess } from '../process-control.js';
+import { spawnDetached, trackedProcess } from '../process-control.js';
 import type { StackComponent } from '../stack-component.js';
 import { StackError } from '../stack-error.js';
 import type { StackPaths } from '../stack-paths.js';
@@ -53,6 +53,7 @@ export const createKafkaComponent = (s: StackSettings, p: StackPaths, java: () =
   const data = join(dir, 'data');
   const log4j = join(dir, 'log4j2.properties');
   const pidFile = p.pidFile('kafka');
+  const tracked = trackedProcess(pidFile, properties);
   const classpath = `${p.kafkaLibs}/*`;
   const jvm = (heap: string) => [`-Xms128m`, `-Xmx${heap}`, '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true', `-Dlog4j2.configurationFile=${log4j}`, `-Dkafka.logs.dir=${p.logs}`];
 
@@ -65,10 +66,7 @@ export const createKafkaComponent = (s: StackSettings, p: StackPaths, java: () =
     address: `${s.host}:${s.ports.kafka}`,
     logFile: p.logFile('kafka'),
     dependsOn: [],
-    runningPid: () => {
-      const pid = readPidFile(pidFile);
-      return isOurProcess(pid, properties) ? pid : undefined;
-    },
+    runningPid: tracked.runningPid,
     async prepare() {
       mkdirSync(data, { recursive: true });
       writeFileSync(properties, kafkaServerProperties(s, data));
@@ -91,10 +89,6 @@ export const createKafkaComponent = (s: StackSettings, p: StackPaths, java: () =
       const r = await probeBroker([`${s.host}:${s.ports.kafka}`], 2_000);
       return { ok: true, detail: `cluster ${r.clusterId}, ${r.brokerCount} broker` };
     },
-    async stop() {
-      const pid = readPidFile(pidFile);
-      if (!isOurProcess(pid, properties)) return 'not-running';
-      return stopProcess(pid, { timeoutMs: 30_000, pidFile });
-    },
+    stop: tracked.stop,
   };
 };

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDatabase, probePostgres, type PgConnection } from '@eap/pg-io';
-import { isOurProcess, readPidFile, stopProcess } from '../process-control.js';
+import { trackedProcess } from '../process-control.js';
 import type { StackComponent } from '../stack-component.js';
 import { StackError } from '../stack-error.js';
 import type { StackPaths } from '../stack-paths.js';
@@ -57,7 +57,8 @@ export const createPostgresComponent = (s: StackSettings, p: StackPaths): StackC
   const data = join(root, 'data');
   const sockets = join(root, 'sockets');
   const logFile = join(root, 'postgres.log');
-  const pid = () => readPidFile(join(data, 'postmaster.pid'));
+  // SIGINT is PostgreSQL's "fast" shutdown: sessions are ended, nothing is lost.
+  const tracked = trackedProcess(join(data, 'postmaster.pid'), data, { signal: 'SIGINT', ownsPidFile: false });
   const chownToPostgres = (path: string) => {
     if (isRoot()) execFileSync('chown', ['-R', 'postgres:postgres', path]);
   };
@@ -75,10 +76,7 @@ export const createPostgresComponent = (s: StackSettings, p: StackPaths): StackC
     address: `postgres://postgres@${s.host}:${s.ports.postgres}`,
     logFile,
     dependsOn: [],
-    runningPid: () => {
-      const candidate = pid();
-      return isOurProcess(candidate, data) ? candidate : undefined;
-    },
+    runningPid: tracked.runningPid,
     async prepare() {
       const bin = findPostgresBin();
       mkdirSync(root, { recursive: true, mode: 0o700 });
@@ -117,7 +115,7 @@ export const createPostgresComponent = (s: StackSettings, p: StackPaths): StackC
       } catch (e) {
         throw new StackError('postgres', `pg_ctl start failed: ${(e as { stdout?: string }).stdout?.trim().split('\n').pop() ?? String(e)}`);
       }
-      const started = pid();
+      const started = tracked.runningPid();
       if (!started) throw new StackError('postgres', `pg_ctl reported success but ${data}/postmaster.pid is missing`);
       return started;
     },
@@ -129,11 +127,6 @@ export const createPostgresComponent = (s: StackSettings, p: StackPaths): StackC
     async afterHealthy() {
       await ensureDatabase(stackPgConnection(s, p), REGISTRY_DATABASE);
     },
-    async stop() {
-      const running = pid();
-      if (!isOurProcess(running, data)) return 'not-running';
-      // SIGINT is PostgreSQL's "fast" shutdown: sessions are ended, nothing is lost.
-      return stopProcess(running, { signal: 'SIGINT', timeoutMs: 30_000 });
-    },
+    stop: tracked.stop,
   };
 };

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JavaRuntime } from '../java-runtime.js';
-import { isOurProcess, readPidFile, spawnDetached, stopProcess } from '../process-control.js';
+import { spawnDetached, trackedProcess } from '../process-control.js';
 import type { StackComponent } from '../stack-component.js';
 import { StackError } from '../stack-error.js';
 import type { StackPaths } from '../stack-paths.js';
@@ -22,16 +22,14 @@ export const createRegistryComponent = (s: StackSettings, p: StackPaths, java: (
   const pidFile = p.pidFile('registry');
   const base = `http://${s.host}:${s.ports.registry}`;
   const marker = `-Dstack.registry.dir=${dir}`;
+  const tracked = trackedProcess(pidFile, marker, { timeoutMs: 20_000 });
   return {
     name: 'registry',
     ports: [{ setting: 'STACK_REGISTRY_PORT', port: s.ports.registry }],
     address: `${base}/apis/ccompat/v7`,
     logFile: p.logFile('registry'),
     dependsOn: ['postgres'],
-    runningPid: () => {
-      const pid = readPidFile(pidFile);
-      return isOurProcess(pid, marker) ? pid : undefined;
-    },
+    runningPid: tracked.runningPid,
     async prepare() {
       mkdirSync(dir, { recursive: true });
     },
@@ -82,10 +80,6 @@ export const createRegistryComponent = (s: StackSettings, p: StackPaths, java: (
       });
       if (!res.ok) throw new StackError('registry', `setting global compatibility BACKWARD failed: ${res.status} ${await res.text()}`);
     },
-    async stop() {
-      const pid = readPidFile(pidFile);
-      if (!isOurProcess(pid, marker)) return 'not-running';
-      return stopProcess(pid, { timeoutMs: 20_000, pidFile });
-    },
+    stop: tracked.stop,
   };
 };
