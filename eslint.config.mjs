@@ -26,12 +26,14 @@ export default [
                         "^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$"
                     ],
                     depConstraints: [
-                        // apps -> libs, never app -> app; core libs import no I/O package and no io lib
-                        { sourceTag: "type:app", onlyDependOnLibsWithTags: ["type:core", "type:io"] },
-                        { sourceTag: "type:e2e", onlyDependOnLibsWithTags: ["type:core", "type:io", "type:test", "type:tool"] },
+                        // apps -> libs, never app -> app; core libs import no I/O package and no io lib;
+                        // an io lib wraps one client, an ops lib (pipeline-ops) composes io libs
+                        { sourceTag: "type:app", onlyDependOnLibsWithTags: ["type:core", "type:io", "type:ops"] },
+                        { sourceTag: "type:e2e", onlyDependOnLibsWithTags: ["type:core", "type:io", "type:ops", "type:test", "type:tool"] },
                         { sourceTag: "type:io", onlyDependOnLibsWithTags: ["type:core"] },
-                        { sourceTag: "type:tool", onlyDependOnLibsWithTags: ["type:core", "type:io", "type:test", "type:tool"] },
-                        { sourceTag: "type:test", onlyDependOnLibsWithTags: ["type:core", "type:io", "type:tool"] },
+                        { sourceTag: "type:ops", onlyDependOnLibsWithTags: ["type:core", "type:io"] },
+                        { sourceTag: "type:tool", onlyDependOnLibsWithTags: ["type:core", "type:io", "type:ops", "type:test", "type:tool"] },
+                        { sourceTag: "type:test", onlyDependOnLibsWithTags: ["type:core", "type:io", "type:ops", "type:tool"] },
                         {
                             sourceTag: "type:core",
                             onlyDependOnLibsWithTags: ["type:core"],

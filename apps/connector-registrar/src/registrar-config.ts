@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError, intSetting, kafkaBrokersFromEnv, pipelineNamesFromEnv, type Env, type PipelineNames } from '@eap/pipeline-config';
+import { ConfigError, connectUrlFromEnv, intSetting, kafkaBrokersFromEnv, pipelineNamesFromEnv, type Env, type PipelineNames } from '@eap/pipeline-config';
 
 export interface RegistrarConfig {
   readonly connectUrl: string;
@@ -15,8 +15,7 @@ export interface RegistrarConfig {
 
 /** Settings of the registrar, from the environment, each defaulted and validated. */
 export const registrarConfigFromEnv = (env: Env, cwd: string): RegistrarConfig => {
-  const connectUrl = env['CONNECT_URL']?.trim() || 'http://127.0.0.1:8083';
-  if (!/^https?:\/\/[^/]+$/.test(connectUrl)) throw new ConfigError('CONNECT_URL', `"${connectUrl}" must be http(s)://host:port with no path`);
+  const connectUrl = connectUrlFromEnv(env);
   const migrate = (env['REGISTRAR_MIGRATE'] ?? 'true').trim();
   if (migrate !== 'true' && migrate !== 'false') throw new ConfigError('REGISTRAR_MIGRATE', `"${migrate}" must be true or false`);
   const brokers = kafkaBrokersFromEnv(env);

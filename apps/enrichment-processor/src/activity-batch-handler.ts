@@ -1,8 +1,7 @@
 import { createRedeliveryFilter, readPositionSnapshot, type RedeliveryFilter } from '@eap/debezium-envelope';
 import { admitActivityRecords, createActivityEnricher, type EnrichmentConfig, type EnrichmentOutcome } from '@eap/enrichment-rules';
-import type { AvroEncoder, BatchResult, InputRecord, OutputRecord, PartitionContext } from '@eap/kafka-io';
+import { deadLetter, type AvroEncoder, type BatchResult, type InputRecord, type OutputRecord, type PartitionContext } from '@eap/kafka-io';
 import type { PipelineNames } from '@eap/pipeline-config';
-import { deadLetter } from './dead-letter.js';
 import type { EmployeeDirectory } from './employee-directory.js';
 import type { createInputDecoder } from './input-decoder.js';
 import type { ProcessorMetrics } from './processor-metrics.js';

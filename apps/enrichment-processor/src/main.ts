@@ -2,13 +2,12 @@ import { processedActivitySchema } from '@eap/avro-schemas';
 import { createSchemaRegistryCodec, createTopicAdmin, followTopic, startExactlyOnceLoop, waitForTopic } from '@eap/kafka-io';
 import { createStreamingDb, findEmployees, pgConnectionFromEnv } from '@eap/pg-io';
 import { sourceTopics } from '@eap/pipeline-config';
-import { createJsonLogger, onShutdownSignals, startHealthServer } from '@eap/service-runtime';
+import { createJsonLogger, exitOnStartupError, onShutdownSignals, startHealthServer } from '@eap/service-runtime';
 import { createActivityBatchHandler } from './activity-batch-handler.js';
 import { createEmployeeDirectory } from './employee-directory.js';
 import { createInputDecoder } from './input-decoder.js';
 import { employeeEvents, employeeFromRow } from './employee-stream.js';
 import { createProcessorMetrics } from './processor-metrics.js';
-import { exitOnStartupError } from './startup-error.js';
 import { processorConfigFromEnv } from './processor-config.js';
 
 const main = async () => {
@@ -79,4 +78,4 @@ const main = async () => {
   });
 };
 
-main().catch(exitOnStartupError);
+main().catch(exitOnStartupError('enrichment-processor'));

@@ -1,5 +1,5 @@
 import { parseEnrichmentConfig, type EnrichmentConfig } from '@eap/enrichment-rules';
-import { ConfigError, intSetting, kafkaBrokersFromEnv, pipelineNamesFromEnv, type Env, type PipelineNames } from '@eap/pipeline-config';
+import { intSetting, kafkaBrokersFromEnv, logLevelFromEnv, pipelineNamesFromEnv, processorGroupIdFromEnv, registryUrlFromEnv, type Env, type PipelineNames } from '@eap/pipeline-config';
 import type { LogLevel } from '@eap/service-runtime';
 
 export interface ProcessorConfig {
@@ -18,15 +18,13 @@ export interface ProcessorConfig {
 export const processorConfigFromEnv = (env: Env): ProcessorConfig => {
   const names = pipelineNamesFromEnv(env);
   const brokers = kafkaBrokersFromEnv(env);
-  const registryUrl = env['SCHEMA_REGISTRY_URL']?.trim() || 'http://127.0.0.1:8081/apis/ccompat/v7';
-  if (!/^https?:\/\/\S+$/.test(registryUrl)) throw new ConfigError('SCHEMA_REGISTRY_URL', `"${registryUrl}" must be an http(s) URL`);
-  const logLevel = (env['LOG_LEVEL']?.trim() || 'info') as LogLevel;
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError('LOG_LEVEL', `"${logLevel}" must be debug, info, warn or error`);
+  const registryUrl = registryUrlFromEnv(env);
+  const logLevel: LogLevel = logLevelFromEnv(env);
   return {
     brokers,
     registryUrl,
     names,
-    groupId: env['PROCESSOR_GROUP_ID']?.trim() || `${names.topicPrefix}-enrichment-processor`,
+    groupId: processorGroupIdFromEnv(env, names),
     processedPartitions: intSetting(env, 'PROCESSED_PARTITIONS', 3, 1, 256),
     maxValueBytes: intSetting(env, 'PROCESSOR_MAX_VALUE_BYTES', 1_048_576, 1_024, 64 * 1_048_576),
     healthPort: intSetting(env, 'PROCESSOR_HEALTH_PORT', 9464, 0, 65535),

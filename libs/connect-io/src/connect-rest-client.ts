@@ -24,6 +24,12 @@ export interface ConnectClient {
   restartTask(name: string, task: number): Promise<void>;
   deleteConnector(name: string): Promise<void>;
   connectors(): Promise<readonly string[]>;
+  /** Stops (STOPPED: tasks shut down, config kept) or pauses a connector; `resume` brings either back. */
+  stop(name: string): Promise<void>;
+  pause(name: string): Promise<void>;
+  resume(name: string): Promise<void>;
+  /** Restarts the connector and its tasks (all of them, not only failed ones). */
+  restart(name: string): Promise<void>;
 }
 
 export const createConnectClient = ({ baseUrl, timeoutMs = 10_000 }: { baseUrl: string; timeoutMs?: number }): ConnectClient => {
@@ -55,6 +61,10 @@ export const createConnectClient = ({ baseUrl, timeoutMs = 10_000 }: { baseUrl: 
     return (await res.json()) as T;
   };
   const name = (n: string) => encodeURIComponent(n);
+  /** 2xx, with or without a body. */
+  const accepted = async (res: Response, what: string): Promise<void> => {
+    if (!res.ok) await json(res, what);
+  };
   return {
     baseUrl,
     plugins: async () => json<ConnectPlugin[]>(await call('GET', '/connector-plugins'), 'listing plugins'),
@@ -80,5 +90,9 @@ export const createConnectClient = ({ baseUrl, timeoutMs = 10_000 }: { baseUrl: 
       if (!res.ok && res.status !== 404) await json(res, `deleting ${n}`);
     },
     connectors: async () => json<string[]>(await call('GET', '/connectors'), 'listing connectors'),
+    stop: async (n) => void (await accepted(await call('PUT', `/connectors/${name(n)}/stop`), `stopping ${n}`)),
+    pause: async (n) => void (await accepted(await call('PUT', `/connectors/${name(n)}/pause`), `pausing ${n}`)),
+    resume: async (n) => void (await accepted(await call('PUT', `/connectors/${name(n)}/resume`), `resuming ${n}`)),
+    restart: async (n) => void (await accepted(await call('POST', `/connectors/${name(n)}/restart?includeTasks=true&onlyFailed=false`), `restarting ${n}`)),
   };
 };

@@ -16,6 +16,10 @@ const scripted = (statuses: ConnectorStatus[], plugins = [{ class: DEBEZIUM_POST
     restartTask: async (_, task) => void calls.push(`restart ${task}`),
     deleteConnector: async () => undefined,
     connectors: async () => [],
+    stop: async () => undefined,
+    pause: async () => undefined,
+    resume: async () => undefined,
+    restart: async () => undefined,
   };
   return { client, calls };
 };

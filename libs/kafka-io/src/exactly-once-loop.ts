@@ -11,6 +11,8 @@ export interface PartitionContext {
   readonly fresh: boolean;
   /** The metadata committed with the partition's offset by the last successful transaction. */
   readonly metadata: string | null;
+  /** Keeps the group membership alive during long work (such as restoring state) inside one batch. */
+  readonly heartbeat: () => Promise<void>;
 }
 
 export interface BatchResult {
@@ -31,6 +33,8 @@ export interface ExactlyOnceOptions {
   readonly on?: (event: EosEvent, detail: Readonly<Record<string, unknown>>) => void;
   readonly partitionsConsumedConcurrently?: number;
   readonly fromBeginning?: boolean;
+  /** How long a fetch waits for records before returning what it has: the most batching adds to latency. */
+  readonly maxWaitTimeInMs?: number;
   /**
    * The consumer stopped for good (for example this member was fenced as a zombie, or retries ran out).
    * Default: exit the process with 1, for its supervisor to start a fresh member.
@@ -64,11 +68,12 @@ export const startExactlyOnceLoop = async ({
   on = () => undefined,
   partitionsConsumedConcurrently = 3,
   fromBeginning = true,
+  maxWaitTimeInMs = 50,
   onCrash = () => process.exit(1),
 }: ExactlyOnceOptions): Promise<ExactlyOnceLoop> => {
   const kafka = createKafkaClient(clientOptions);
   const admin: Admin = kafka.admin();
-  const consumer: Consumer = kafka.consumer({ groupId, readUncommitted: false, maxWaitTimeInMs: 50, sessionTimeout: 10_000, heartbeatInterval: 1_000, retry: { retries: 10 } });
+  const consumer: Consumer = kafka.consumer({ groupId, readUncommitted: false, maxWaitTimeInMs, sessionTimeout: 10_000, heartbeatInterval: 1_000, retry: { retries: 10 } });
   const partitions = new Map<string, PartitionState>();
   let generation = 0;
   consumer.on(consumer.events.GROUP_JOIN, () => {
@@ -102,7 +107,11 @@ export const startExactlyOnceLoop = async ({
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     const { topic, partition } = batch;
     const state = await claim(topic, partition);
-    const last = BigInt(batch.messages[batch.messages.length - 1]!.offset);
+    // Past the transaction markers the fetch returned after the last record (lastOffset() counts
+    // them), so a quiet partition shows no lag.
+    const lastRecord = BigInt(batch.messages[batch.messages.length - 1]!.offset);
+    const lastFetched = BigInt(batch.lastOffset());
+    const last = lastFetched > lastRecord ? lastFetched : lastRecord;
     const records = batch.messages.filter((m) => state.committed < 0n || BigInt(m.offset) >= state.committed).map((m) => toInputRecord(topic, partition, m));
     if (records.length < batch.messages.length) on('eos.skipped_below_committed', { topic, partition, skipped: batch.messages.length - records.length });
     if (records.length === 0) {
@@ -110,7 +119,7 @@ export const startExactlyOnceLoop = async ({
       return;
     }
     try {
-      const result = await handleBatch(records, { topic, partition, fresh: state.fresh, metadata: state.metadata });
+      const result = await handleBatch(records, { topic, partition, fresh: state.fresh, metadata: state.metadata, heartbeat });
       await state.transactor.commit(result.outputs, { groupId, topic, partition, next: last + 1n, metadata: result.metadata });
       state.committed = last + 1n;
       state.metadata = result.metadata;

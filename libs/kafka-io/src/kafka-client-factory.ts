@@ -1,3 +1,4 @@
+import './kafkajs-read-committed-fix.js';
 import { Kafka, logLevel as KafkaJsLogLevel, type KafkaConfig, type logCreator } from 'kafkajs';
 
 export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info' | 'debug';

@@ -1,3 +1,4 @@
+import './kafkajs-read-committed-fix.js';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { isFencingError, KafkaIoError } from './kafka-io-error.js';
 import type { OutputRecord } from './kafka-records.js';
@@ -35,9 +36,13 @@ export const startPartitionTransactor = async (kafka: Kafka, transactionalId: st
       if (broken) throw new KafkaIoError('fenced', `${transactionalId} was fenced or failed; start a new one`, { retriable: false });
       const txn = await producer.transaction();
       try {
-        const byTopic = new Map<string, OutputRecord[]>();
-        for (const o of outputs) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o]);
-        if (byTopic.size) {
+        for (const chunk of produceChunks(outputs)) {
+          const byTopic = new Map<string, OutputRecord[]>();
+          for (const o of chunk) {
+            const list = byTopic.get(o.topic);
+            if (list) list.push(o);
+            else byTopic.set(o.topic, [o]);
+          }
           await txn.sendBatch({
             topicMessages: [...byTopic].map(([topic, records]) => ({
               topic,
@@ -64,4 +69,29 @@ export const startPartitionTransactor = async (kafka: Kafka, transactionalId: st
     },
     close: () => producer.disconnect(),
   };
+};
+
+/** Under the broker's default max.message.bytes (1 MiB) per produce request, whatever a batch yields. */
+const CHUNK_BYTES = 512 * 1024;
+
+const sizeOf = (r: OutputRecord): number =>
+  64 + (r.key?.length ?? 0) + (r.value?.length ?? 0) + Object.entries(r.headers ?? {}).reduce((n, [k, v]) => n + k.length + v.length, 0);
+
+/** Splits outputs into consecutive runs of about CHUNK_BYTES (a larger record goes alone), keeping their order. */
+export const produceChunks = (outputs: readonly OutputRecord[]): OutputRecord[][] => {
+  const chunks: OutputRecord[][] = [];
+  let current: OutputRecord[] = [];
+  let bytes = 0;
+  for (const o of outputs) {
+    const size = sizeOf(o);
+    if (current.length && bytes + size > CHUNK_BYTES) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(o);
+    bytes += size;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
 };

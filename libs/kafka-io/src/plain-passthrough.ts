@@ -1,3 +1,4 @@
+import './kafkajs-read-committed-fix.js';
 import { randomUUID } from 'node:crypto';
 import { Partitioners } from 'kafkajs';
 import { createKafkaClient, type KafkaClientOptions } from './kafka-client-factory.js';

@@ -1,4 +1,5 @@
 import { createKafkaClient } from './kafka-client-factory.js';
+import { retryRetriable } from './retry-retriable.js';
 
 export interface TopicSpec {
   readonly topic: string;
@@ -13,6 +14,10 @@ export interface TopicAdmin {
   deleteTopics(topics: readonly string[]): Promise<void>;
   /** High watermark per partition. */
   endOffsets(topic: string): Promise<ReadonlyMap<number, bigint>>;
+  /** A consumer group's committed offset and metadata per partition of a topic (offset -1: none). */
+  committedOffsets(groupId: string, topic: string): Promise<ReadonlyMap<number, { readonly offset: bigint; readonly metadata: string | null }>>;
+  /** A consumer group's state (Stable, Empty, PreparingRebalance, Dead, ...) and how many members it has. */
+  groupState(groupId: string): Promise<{ readonly state: string; readonly members: number }>;
   /** Cleanup policy and other non-default configs of a topic. */
   topicConfig(topic: string): Promise<Readonly<Record<string, string>>>;
   close(): Promise<void>;
@@ -37,18 +42,28 @@ export const createTopicAdmin = async ({ brokers, clientId = 'topic-admin' }: { 
       });
       return missing.map((s) => s.topic);
     },
-    listTopics: () => admin.listTopics(),
+    listTopics: () => retryRetriable(() => admin.listTopics()),
     async deleteTopics(topics) {
       if (topics.length) await admin.deleteTopics({ topics: [...topics] });
     },
     async endOffsets(topic) {
-      const offsets = await admin.fetchTopicOffsets(topic);
+      // A partition whose leader is still being elected (a topic created a moment ago) answers NOT_LEADER: try again.
+      const offsets = await retryRetriable(() => admin.fetchTopicOffsets(topic));
       return new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
     },
+    async committedOffsets(groupId, topic) {
+      const [entry] = await retryRetriable(() => admin.fetchOffsets({ groupId, topics: [topic] }));
+      return new Map((entry?.partitions ?? []).map((p) => [p.partition, { offset: BigInt(p.offset), metadata: p.metadata ?? null }]));
+    },
     async topicConfig(topic) {
-      const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic }] });
+      const { resources } = await retryRetriable(() => admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic }] }));
       const entries = resources[0]?.configEntries ?? [];
       return Object.fromEntries(entries.map((e) => [e.configName, e.configValue]));
+    },
+    async groupState(groupId) {
+      const { groups } = await retryRetriable(() => admin.describeGroups([groupId]));
+      const g = groups[0];
+      return { state: g?.state ?? 'Dead', members: g?.members.length ?? 0 };
     },
     close: () => admin.disconnect(),
   };

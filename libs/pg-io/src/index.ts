@@ -8,3 +8,6 @@ export { seedEmployees, DEPARTMENTS } from './migrations/employee-seed.js';
 export * from './employee-queries.js';
 export * from './streaming-db-factory.js';
 export type { Kysely } from 'kysely';
+export * from './activity-summary-query.js';
+export * from './traffic-writer.js';
+export * from './postgres-inspection.js';

@@ -13,3 +13,26 @@ export const kafkaBrokersFromEnv = (env: Env): readonly string[] => {
   if (brokers.some((b) => !/^[^:\s]+:\d+$/.test(b))) throw new ConfigError('KAFKA_BROKERS', `"${env['KAFKA_BROKERS']}" must be host:port[,host:port...]`);
   return brokers;
 };
+
+/** `SCHEMA_REGISTRY_URL`: the registry's Confluent-compatible API, default the embedded stack's. */
+export const registryUrlFromEnv = (env: Env): string => {
+  const url = env['SCHEMA_REGISTRY_URL']?.trim() || 'http://127.0.0.1:8081/apis/ccompat/v7';
+  if (!/^https?:\/\/\S+$/.test(url)) throw new ConfigError('SCHEMA_REGISTRY_URL', `"${url}" must be an http(s) URL`);
+  return url;
+};
+
+export type LogLevelSetting = 'debug' | 'info' | 'warn' | 'error';
+
+/** `LOG_LEVEL`: debug, info (default), warn or error. */
+export const logLevelFromEnv = (env: Env): LogLevelSetting => {
+  const level = env['LOG_LEVEL']?.trim() || 'info';
+  if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new ConfigError('LOG_LEVEL', `"${level}" must be debug, info, warn or error`);
+  return level as LogLevelSetting;
+};
+
+/** `CONNECT_URL`: Kafka Connect's REST API, default the embedded stack's. */
+export const connectUrlFromEnv = (env: Env): string => {
+  const url = env['CONNECT_URL']?.trim() || 'http://127.0.0.1:8083';
+  if (!/^https?:\/\/[^/]+$/.test(url)) throw new ConfigError('CONNECT_URL', `"${url}" must be http(s)://host:port with no path`);
+  return url;
+};

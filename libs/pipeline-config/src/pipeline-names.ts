@@ -11,6 +11,8 @@ export interface PipelineNames {
   readonly database: string;
   readonly processedTopic: string;
   readonly summariesTopic: string;
+  /** The summary aggregator's window state (internal, compacted). */
+  readonly summariesChangelogTopic: string;
   readonly dlqTopic: string;
 }
 
@@ -22,6 +24,7 @@ export const DEFAULT_PIPELINE_NAMES: PipelineNames = {
   database: 'streaming_db',
   processedTopic: 'processed-employee-activities',
   summariesTopic: 'employee-activity-summaries',
+  summariesChangelogTopic: 'employee-activity-summaries-changelog',
   dlqTopic: 'employee-activities-dlq',
 };
 
@@ -33,6 +36,7 @@ const SETTINGS: Readonly<Record<keyof PipelineNames, { env: string; pattern: Reg
   database: { env: 'PIPELINE_DATABASE', pattern: /^[a-z_][a-z0-9_]{0,62}$/, allowed: 'a lower-case SQL identifier (1-63)' },
   processedTopic: { env: 'PIPELINE_PROCESSED_TOPIC', pattern: /^[A-Za-z0-9._-]{1,249}$/, allowed: 'a Kafka topic name' },
   summariesTopic: { env: 'PIPELINE_SUMMARIES_TOPIC', pattern: /^[A-Za-z0-9._-]{1,249}$/, allowed: 'a Kafka topic name' },
+  summariesChangelogTopic: { env: 'PIPELINE_SUMMARIES_CHANGELOG_TOPIC', pattern: /^[A-Za-z0-9._-]{1,249}$/, allowed: 'a Kafka topic name' },
   dlqTopic: { env: 'PIPELINE_DLQ_TOPIC', pattern: /^[A-Za-z0-9._-]{1,249}$/, allowed: 'a Kafka topic name' },
 };
 
@@ -64,6 +68,15 @@ export const isolatedPipelineNames = (suffix: string): PipelineNames => {
     database: `t_${s}_db`,
     processedTopic: `t-${s}-processed`,
     summariesTopic: `t-${s}-summaries`,
+    summariesChangelogTopic: `t-${s}-summaries-changelog`,
     dlqTopic: `t-${s}-dlq`,
   };
 };
+
+/** The summary aggregator's consumer group (AGGREGATOR_GROUP_ID overrides it): `verify` reads its committed watermark. */
+export const aggregatorGroupIdFromEnv = (env: Env, names: Pick<PipelineNames, 'topicPrefix'>): string =>
+  env['AGGREGATOR_GROUP_ID']?.trim() || `${names.topicPrefix}-summary-aggregator`;
+
+/** The enrichment processor's consumer group (PROCESSOR_GROUP_ID overrides it). */
+export const processorGroupIdFromEnv = (env: Readonly<Record<string, string | undefined>>, names: PipelineNames): string =>
+  env['PROCESSOR_GROUP_ID']?.trim() || `${names.topicPrefix}-enrichment-processor`;

@@ -2,3 +2,4 @@ export * from './json-logger.js';
 export * from './health-server.js';
 export * from './shutdown-signals.js';
 export { Registry, Counter, Gauge, Histogram } from 'prom-client';
+export * from './startup-error.js';

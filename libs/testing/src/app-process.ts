@@ -8,11 +8,13 @@ export interface AppProcess {
   waitForEvent(event: string, timeoutMs?: number): Promise<Record<string, unknown>>;
   readonly lines: readonly string[];
   kill(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Resolves with the exit code (null when a signal ended it). */
+  readonly exited: Promise<number | null>;
 }
 
 /** Starts one of our long-running apps as a real process (as `npx nx serve <app>` does). */
-export const startApp = (app: string, env: Readonly<Record<string, string>>): AppProcess => {
-  const child = spawn('node', ['--conditions=@eap/source', '--import', 'tsx', join('apps', app, 'src', 'main.ts')], {
+export const startApp = (app: string, env: Readonly<Record<string, string>>, args: readonly string[] = []): AppProcess => {
+  const child = spawn('node', ['--conditions=@eap/source', '--import', 'tsx', join('apps', app, 'src', 'main.ts'), ...args], {
     cwd: findRepoRoot(),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,6 +44,7 @@ export const startApp = (app: string, env: Readonly<Record<string, string>>): Ap
   return {
     child,
     lines,
+    exited,
     waitForEvent: (event, timeoutMs = 90_000) =>
       new Promise((resolve, reject) => {
         const seen = lines.find((l) => l.includes(`"event":"${event}"`));

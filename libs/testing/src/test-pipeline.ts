@@ -41,6 +41,7 @@ export const createTestPipeline = async (stack: TestStack, label: string): Promi
     PIPELINE_DATABASE: names.database,
     PIPELINE_PROCESSED_TOPIC: names.processedTopic,
     PIPELINE_SUMMARIES_TOPIC: names.summariesTopic,
+    PIPELINE_SUMMARIES_CHANGELOG_TOPIC: names.summariesChangelogTopic,
     PIPELINE_DLQ_TOPIC: names.dlqTopic,
   };
   const runApp = (app: string, extraEnv: Readonly<Record<string, string>> = {}) =>
@@ -73,7 +74,7 @@ export const createTestPipeline = async (stack: TestStack, label: string): Promi
       const admin = await createTopicAdmin({ brokers: stack.connection.kafkaBrokers });
       try {
         const existing = new Set(await admin.listTopics());
-        await admin.deleteTopics(Object.values(topics).concat(names.processedTopic, names.summariesTopic, names.dlqTopic).filter((t) => existing.has(t)));
+        await admin.deleteTopics(Object.values(topics).concat(names.processedTopic, names.summariesTopic, names.summariesChangelogTopic, names.dlqTopic).filter((t) => existing.has(t)));
       } finally {
         await admin.close();
       }

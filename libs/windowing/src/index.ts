@@ -3,3 +3,4 @@ export * from './window-input.js';
 export * from './activity-summary.js';
 export * from './window-output.js';
 export * from './window-aggregator.js';
+export * from './window-changelog.js';

@@ -5,6 +5,8 @@ import { createStringInterner } from './string-interner.js';
 import { createWatermarkClock } from './watermark-clock.js';
 import type { ActivityChange, ApplyOutcome, WindowInput } from './window-input.js';
 import type { WindowOutput } from './window-output.js';
+import type { ChangelogEntry, WindowMeta } from './window-changelog.js';
+import { decodeChangelogEntry, encodeGroupKey, encodeGroupValue } from './window-changelog.js';
 import type { WindowStateParts } from './window-snapshot.js';
 import { decodeWindowSnapshot, encodeWindowSnapshot } from './window-snapshot.js';
 import { MICROS_PER_HOUR, hourOf, windowEndOf, windowStartOf } from './window-time.js';
@@ -43,6 +45,14 @@ export interface WindowAggregator {
   stats(): WindowStats;
   /** The whole state, compact and binary, for `restoreWindowAggregator`; changes not flushed yet stay pending in it. */
   snapshot(): Uint8Array;
+  /**
+   * The group states changed by the flushes since the last call (tombstones for released groups):
+   * write them to a compacted topic with the flush's records, and `restoreFromChangelog` rebuilds
+   * the state from the latest per key plus `meta()`.
+   */
+  takeChangelog(): readonly ChangelogEntry[];
+  /** Watermark, closing point and late count: the part of the state the changelog records do not hold. */
+  meta(): WindowMeta;
 }
 
 const APPLIED: ApplyOutcome = { kind: 'applied' };
@@ -56,6 +66,51 @@ export type RestoreResult = { readonly kind: 'ok'; readonly aggregator: WindowAg
 export const restoreWindowAggregator = (snapshot: Uint8Array, options: WindowAggregatorOptions = {}): RestoreResult => {
   const decoded = decodeWindowSnapshot(snapshot);
   return decoded.kind === 'ok' ? { kind: 'ok', aggregator: buildAggregator(options, decoded.parts) } : decoded;
+};
+
+export interface ChangelogRestore {
+  /** One changelog record, in log order (later records of a key replace earlier ones). */
+  put(key: Uint8Array | null, value: Uint8Array | null): { readonly kind: 'ok' } | { readonly kind: 'invalid'; readonly detail: string };
+  readonly groups: number;
+  /** The aggregator as of the commit that wrote the last record read and `meta`. */
+  finish(meta: WindowMeta): WindowAggregator;
+}
+
+const OK = { kind: 'ok' } as const;
+
+/**
+ * Rebuilds an aggregator from its changelog, record by record, without holding the records.
+ * Released groups are kept empty until the first flush drops their hours again.
+ */
+export const restoreFromChangelog = (options: WindowAggregatorOptions = {}): ChangelogRestore => {
+  const table = new GroupTable();
+  const types = createStringInterner([], MAX_TYPE_ID);
+  return {
+    put(key, value) {
+      const entry = decodeChangelogEntry(key, value);
+      if (entry.kind === 'invalid') return entry;
+      const group = entry.kind === 'state' ? entry.state : entry;
+      const type = types.idOf(group.activityType);
+      if (type === 0) return { kind: 'invalid', detail: `more than ${MAX_TYPE_ID} distinct activity types` };
+      const slot = table.slotOf(group.employee, type, group.hour);
+      if (entry.kind === 'state') {
+        const s = entry.state;
+        table.setState(slot, s.count, s.durations, s.sum);
+        table.setRevision(slot, s.revision);
+        if (s.partition > MAX_PARTITION) return { kind: 'invalid', detail: `changelog group of partition ${s.partition}` };
+        table.setPartitionAndFlags(slot, s.partition, s.published ? PUBLISHED : 0);
+      } else {
+        table.setState(slot, 0, 0, 0);
+        table.setRevision(slot, 0);
+        table.setPartitionAndFlags(slot, 0, 0);
+      }
+      return OK;
+    },
+    get groups() {
+      return table.size;
+    },
+    finish: (meta) => buildAggregator(options, { ...meta, activityTypes: types.values(), table }),
+  };
 };
 
 const buildAggregator = (
@@ -82,6 +137,19 @@ const buildAggregator = (
     let iso = windows.get(hour);
     if (iso === undefined) windows.set(hour, (iso = windowStartIso(windowStartOf(hour))));
     return iso;
+  };
+  let changelog: ChangelogEntry[] = [];
+  const groupKeyOf = (slot: number): Uint8Array => encodeGroupKey(table.employee(slot), types.valueOf(table.typeId(slot)), table.hour(slot));
+  const recordState = (slot: number): void => {
+    const value = encodeGroupValue({
+      count: table.count(slot),
+      durations: table.durations(slot),
+      sum: table.sum(slot),
+      revision: table.revision(slot),
+      published: (table.flags(slot) & PUBLISHED) !== 0,
+      partition: table.partition(slot),
+    });
+    changelog.push({ key: groupKeyOf(slot), value });
   };
   let liveKeys = 0;
   for (let slot = 0; slot < table.capacity; slot++) {
@@ -180,7 +248,9 @@ const buildAggregator = (
     if (expired.size === 0) return;
     for (const hour of expired) windows.delete(hour);
     for (let slot = 0; slot < table.capacity; slot++) {
-      if (table.isUsed(slot) && expired.has(table.hour(slot)) && table.flags(slot) & PUBLISHED) liveKeys--;
+      if (!table.isUsed(slot) || !expired.has(table.hour(slot))) continue;
+      if (table.flags(slot) & PUBLISHED) liveKeys--;
+      changelog.push({ key: groupKeyOf(slot), value: null });
     }
     table.retainHours((hour) => !expired.has(hour));
   };
@@ -192,6 +262,7 @@ const buildAggregator = (
     for (const slot of table.takeDirty()) {
       const output = emit(slot);
       if (output !== undefined) outputs.push(output);
+      recordState(slot);
     }
     releaseWindows();
     return outputs;
@@ -234,6 +305,12 @@ const buildAggregator = (
       return { groups: table.size, liveKeys, openWindows, watermark, lateCount };
     },
     snapshot: () => encodeWindowSnapshot({ watermark: clock.current(), closedThrough, lateCount, activityTypes: types.values(), table }),
+    takeChangelog: () => {
+      const taken = changelog;
+      changelog = [];
+      return taken;
+    },
+    meta: () => ({ watermark: clock.current(), closedThrough, lateCount }),
   };
 };
 

@@ -1,5 +1,9 @@
 import { createStackController, findRepoRoot, parseStackSettings } from '@eap/stack';
-import { embeddedTestStack, startApp } from '@eap/testing';
+import { migrateStreamingDb } from '@eap/pg-io';
+import { embeddedTestStack } from '@eap/testing';
+import { benchEnv, startBenchApp } from './bench-apps.js';
+import { runRestoreBench } from './restore-bench.js';
+import { runSimulatorBench } from './simulator-bench.js';
 import { runLatencyBench } from './latency-bench.js';
 import { runThroughputBench } from './throughput-bench.js';
 
@@ -14,58 +18,73 @@ const main = async () => {
   const events = num('BENCH_EVENTS', 200_000);
   const rate = num('BENCH_RATE', 1_000);
   const seconds = num('BENCH_SECONDS', 30);
+  const known = ['throughput', 'latency', 'restore', 'simulator'];
+  const parts = (process.env['BENCH_PARTS']?.trim() || known.join(',')).split(',').map((p) => p.trim());
+  const unknown = parts.filter((p) => !known.includes(p));
+  if (unknown.length) throw new Error(`BENCH_PARTS: "${unknown.join(',')}" is not one of ${known.join(', ')}`);
   const root = findRepoRoot();
   const rows = await createStackController(parseStackSettings(process.env, root), { log }).up();
   if (rows.some((r) => r.state === 'failed' || r.state === 'skipped')) throw new Error('the stack did not come up; see npm run stack -- status');
   const stack = embeddedTestStack();
+  // the processor looks employees up in streaming_db: on a fresh stack nothing has migrated it yet
+  await migrateStreamingDb(stack.pg('streaming_db'));
 
-  const t = await runThroughputBench({
-    brokers: stack.connection.kafkaBrokers,
-    repoRoot: root,
-    events,
-    log,
-    startProcessor: async (prefix) => {
-      const app = startApp('enrichment-processor', {
-        ...stack.appEnv,
-        PIPELINE_TOPIC_PREFIX: prefix,
-        PIPELINE_DATABASE: 'streaming_db',
-        PIPELINE_PROCESSED_TOPIC: `${prefix}-processed`,
-        PIPELINE_DLQ_TOPIC: `${prefix}-dlq`,
-        PROCESSOR_GROUP_ID: `${prefix}-processor`,
-        PROCESSOR_HEALTH_PORT: '0',
-        LOG_LEVEL: 'info',
-      });
-      const health = (await app.waitForEvent('processor.started'))['health'] as string;
-      const startedAt = Date.parse((await app.waitForEvent('eos.assigned'))['time'] as string);
-      return {
-        startedAt,
-        recordsOut: async () => {
-          const text = await (await fetch(health.replace('/healthz', '/metrics'))).text();
-          return [...text.matchAll(/^enrichment_records_out_total\{[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
-        },
-        stop: async () => void (await app.kill()),
-      };
-    },
-  });
   const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-  process.stdout.write(
-    [
-      `throughput, ${fmt(t.events)} real-shaped Debezium events (${(t.bytes / 1e6).toFixed(0)} MB, JSON with schema), one input partition:`,
-      `  (a) plain consume-then-produce:            ${fmt(t.plain)} records/s`,
-      `  (b) the same in per-batch transactions:    ${fmt(t.transactional)} records/s`,
-      `  (c) enrichment processor (exactly once):   ${fmt(t.processor)} records/s`,
-      `  c/b = ${(t.processor / t.transactional).toFixed(2)} (goal >= 0.8), b/a = ${(t.transactional / t.plain).toFixed(2)} (goal >= 0.8)`,
-      '',
-    ].join('\n'),
-  );
-  const l = await runLatencyBench({ stack, rate, seconds, log });
-  process.stdout.write(
-    [
-      `latency, commit in PostgreSQL -> enriched record readable (read_committed), ${fmt(l.rows)} rows at ${fmt(l.rate)} rows/s for ${l.seconds.toFixed(0)} s:`,
-      `  p50 ${fmt(l.p50)} ms, p99 ${fmt(l.p99)} ms, max ${fmt(l.max)} ms (${fmt(l.received)} of ${fmt(l.rows)} received; goal p99 < 500 ms)`,
-      '',
-    ].join('\n'),
-  );
+  if (parts.includes('throughput')) {
+    const t = await runThroughputBench({
+      brokers: stack.connection.kafkaBrokers,
+      repoRoot: root,
+      events,
+      log,
+      startProcessor: (prefix) => startBenchApp('enrichment-processor', { ...benchEnv(stack, prefix), PROCESSOR_GROUP_ID: `${prefix}-processor` }, 'processor.started', 'enrichment_records_out_total'),
+      startAggregator: (prefix) => startBenchApp('summary-aggregator', benchEnv(stack, prefix), 'aggregator.started', 'aggregator_records_in_total'),
+    });
+    process.stdout.write(
+      [
+        `throughput, ${fmt(t.events)} real-shaped Debezium events (${(t.bytes / 1e6).toFixed(0)} MB, JSON with schema), one input partition:`,
+        `  (a) plain consume-then-produce:            ${fmt(t.plain)} records/s`,
+        `  (b) the same in per-batch transactions:    ${fmt(t.transactional)} records/s`,
+        `  (c) enrichment processor (exactly once):   ${fmt(t.processor)} records/s`,
+        `  (d) summary aggregator (exactly once):     ${fmt(t.aggregator)} records/s (its input: the processor's ${fmt(t.events)} output records)`,
+        `  c/b = ${(t.processor / t.transactional).toFixed(2)} (goal >= 0.8), b/a = ${(t.transactional / t.plain).toFixed(2)} (goal >= 0.8), d/c = ${(t.aggregator / t.processor).toFixed(2)} (goal >= 1.0)`,
+        '',
+      ].join('\n'),
+    );
+  }
+  if (parts.includes('latency')) {
+    const l = await runLatencyBench({ stack, rate, seconds, log });
+    process.stdout.write(
+      [
+        `latency, commit in PostgreSQL -> enriched record readable (read_committed), ${fmt(l.rows)} rows at ${fmt(l.rate)} rows/s for ${l.seconds.toFixed(0)} s:`,
+        `  p50 ${fmt(l.p50)} ms, p99 ${fmt(l.p99)} ms, max ${fmt(l.max)} ms (${fmt(l.received)} of ${fmt(l.rows)} received; goal p99 < 500 ms)`,
+        `latency, commit in PostgreSQL -> summary including the row readable (read_committed), same rows:`,
+        `  p50 ${fmt(l.summary.p50)} ms, p99 ${fmt(l.summary.p99)} ms, max ${fmt(l.summary.max)} ms (${fmt(l.summary.received)} of ${fmt(l.rows)} rows seen in a summary; goal p99 < 1,000 ms)`,
+        `  verify after the run: ${l.verify.ok ? '✓' : '✗'} ${fmt(l.verify.matched)} groups matched, ${fmt(l.verify.differences)} differences`,
+        '',
+      ].join('\n'),
+    );
+  }
+  if (parts.includes('restore')) {
+    const r = await runRestoreBench({ stack, keys: num('BENCH_KEYS', 1_000_000), log });
+    process.stdout.write(
+      [
+        `summary aggregator state, ${fmt(r.keys)} live keys (one record per group, ${r.partitions} partitions):`,
+        `  memory ${fmt(r.bytesPerKey)} bytes per live key (heap + array buffers, ${fmt(r.memoryBytes / 1e6)} MB over the idle baseline)`,
+        `  restart after SIGKILL: changelog restore ${r.restoreSeconds.toFixed(1)} s (${fmt(r.changelogRecords)} records), process start to first commit ${r.restartSeconds.toFixed(1)} s`,
+        '',
+      ].join('\n'),
+    );
+  }
+  if (parts.includes('simulator')) {
+    const runs = await runSimulatorBench({ stack, targets: [1_000, 5_000], seconds: num('BENCH_SIMULATOR_SECONDS', 20), log });
+    process.stdout.write(
+      [
+        'activity simulator into the embedded PostgreSQL (default mix insert=80,update=15,delete=5, batches of a tenth of a second):',
+        ...runs.map((r) => `  target ${fmt(r.target)} rows/s: achieved ${fmt(r.achieved)} rows/s (${fmt(r.rows)} rows in ${fmt(r.transactions)} transactions, ${fmt(r.errors)} errors)`),
+        '',
+      ].join('\n'),
+    );
+  }
 };
 
 main().then(

@@ -1,4 +1,5 @@
 import { createSchemaRegistryCodec, readRecords } from '@eap/kafka-io';
+import { verifyOptionsFromEnv, verifySummaries } from '@eap/pipeline-ops';
 import { createTestPipeline, startApp, type TestStack } from '@eap/testing';
 import { percentile } from './percentiles.js';
 
@@ -10,6 +11,10 @@ export interface LatencyFigures {
   readonly p50: number;
   readonly p99: number;
   readonly max: number;
+  /** Commit -> the first summary record of the row's group whose count includes the row. */
+  readonly summary: { readonly received: number; readonly p50: number; readonly p99: number; readonly max: number };
+  /** `verify` over the bench's pipeline once it is quiet. */
+  readonly verify: { readonly ok: boolean; readonly matched: number; readonly differences: number };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -22,9 +27,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const runLatencyBench = async ({ stack, rate, seconds, log }: { stack: TestStack; rate: number; seconds: number; log: (line: string) => void }): Promise<LatencyFigures> => {
   const p = await createTestPipeline(stack, 'latency');
   const processor = startApp('enrichment-processor', { ...p.env, PROCESSOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' });
+  const aggregator = startApp('summary-aggregator', { ...p.env, AGGREGATOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' });
   const codec = createSchemaRegistryCodec({ url: stack.connection.registryUrl });
   try {
     await processor.waitForEvent('processor.started');
+    await aggregator.waitForEvent('aggregator.started');
     const employees = (await p.db.selectFrom('employees').select('id').limit(50).execute()).map((e) => e.id);
     const committedAt = new Map<number, number>();
     const arrivals: { at: number; value: Buffer }[] = [];
@@ -40,19 +47,37 @@ export const runLatencyBench = async ({ stack, rate, seconds, log }: { stack: Te
         return records.length >= total;
       },
     });
+    // Every summary record with its arrival time; read until the writing is over plus 15 s.
+    const summaryArrivals: { at: number; key: string; value: Buffer | null }[] = [];
+    const summaryReading = readRecords({
+      brokers: stack.connection.kafkaBrokers,
+      topic: p.names.summariesTopic,
+      timeoutMs: (seconds + 15) * 1000,
+      until: (records) => {
+        const now = Date.now();
+        for (let i = summaryArrivals.length; i < records.length; i++) summaryArrivals.push({ at: now, key: records[i]!.key!.toString(), value: records[i]!.value });
+        return false;
+      },
+    });
+    const groupRows = new Map<string, number[]>();
     log(`writing ${rate} rows/s for ${seconds} s into ${p.names.database} ...`);
     const perTick = Math.max(1, Math.round(rate / 100));
     const start = Date.now();
     for (let tick = 0; tick * perTick < total; tick++) {
       const due = start + tick * 10;
       if (due > Date.now()) await sleep(due - Date.now());
+      const stamp = Date.now();
       const rows = await p.db
         .insertInto('employee_activities')
-        .values(Array.from({ length: perTick }, (_, i) => ({ employee_id: employees[(tick + i) % employees.length]!, activity_type: 'page_view', duration_seconds: 12, activity_timestamp: new Date().toISOString().replace('T', ' ').replace('Z', '') })))
+        .values(Array.from({ length: perTick }, (_, i) => ({ employee_id: employees[(tick + i) % employees.length]!, activity_type: 'page_view', duration_seconds: 12, activity_timestamp: new Date(stamp).toISOString().replace('T', ' ').replace('Z', '') })))
         .returning('id')
         .execute();
       const at = Date.now();
       for (const r of rows) committedAt.set(r.id, at);
+      rows.forEach((_, i) => {
+        const key = `${employees[(tick + i) % employees.length]}|page_view|${new Date(Math.floor(stamp / 3_600_000) * 3_600_000).toISOString()}`;
+        groupRows.set(key, [...(groupRows.get(key) ?? []), at]);
+      });
     }
     const writeSeconds = (Date.now() - start) / 1000;
     await reading;
@@ -64,9 +89,28 @@ export const runLatencyBench = async ({ stack, rate, seconds, log }: { stack: Te
       if (committed !== undefined) latencies.push(a.at - committed);
     }
     latencies.sort((x, y) => x - y);
-    return { rate: committedAt.size / writeSeconds, seconds: writeSeconds, rows: committedAt.size, received: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] ?? Number.NaN };
+    await summaryReading;
+    // A group's record with activity_count n is the first to include its n-th row.
+    const summaryLatencies: number[] = [];
+    const seenCount = new Map<string, number>();
+    for (const a of summaryArrivals) {
+      if (a.value === null) continue;
+      const d = await codec.decode(a.value);
+      const count = d.kind === 'ok' ? Number((d.value as { activity_count: number }).activity_count) : 0;
+      const rowsOfGroup = groupRows.get(a.key) ?? [];
+      for (let n = seenCount.get(a.key) ?? 0; n < Math.min(count, rowsOfGroup.length); n++) summaryLatencies.push(a.at - rowsOfGroup[n]!);
+      seenCount.set(a.key, Math.max(seenCount.get(a.key) ?? 0, count));
+    }
+    summaryLatencies.sort((x, y) => x - y);
+    const summary = { received: summaryLatencies.length, p50: percentile(summaryLatencies, 50), p99: percentile(summaryLatencies, 99), max: summaryLatencies[summaryLatencies.length - 1] ?? Number.NaN };
+    const v = await verifySummaries(verifyOptionsFromEnv(p.env, p.db));
+    const verify = { ok: v.ok, matched: v.report.matched, differences: v.report.mismatched.length + v.report.missing.length + v.report.extra.length };
+    return {
+      verify,
+      summary, rate: committedAt.size / writeSeconds, seconds: writeSeconds, rows: committedAt.size, received: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] ?? Number.NaN };
   } finally {
     await processor.kill();
+    await aggregator.kill();
     await p.dispose();
   }
 };

@@ -8,6 +8,15 @@ export interface ThroughputFigures {
   readonly plain: number;
   readonly transactional: number;
   readonly processor: number;
+  /** The summary aggregator over the processor's output (the same records). */
+  readonly aggregator: number;
+}
+
+/** A real app started on the bench's topics: when it began consuming and how many records it has counted. */
+export interface BenchApp {
+  readonly startedAt: number;
+  readonly count: () => Promise<number>;
+  readonly stop: () => Promise<void>;
 }
 
 /** Preloads the input topic once, then measures three readers of it one after the other. */
@@ -16,13 +25,16 @@ export const runThroughputBench = async ({
   repoRoot,
   events,
   startProcessor,
+  startAggregator,
   log,
 }: {
   brokers: readonly string[];
   repoRoot: string;
   events: number;
   /** Starts the real enrichment processor on `prefix`; resolves once it consumes, returns a stopper. */
-  startProcessor: (prefix: string) => Promise<{ startedAt: number; recordsOut: () => Promise<number>; stop: () => Promise<void> }>;
+  startProcessor: (prefix: string) => Promise<BenchApp>;
+  /** Starts the real summary aggregator on `<prefix>-processed`; its count is records read. */
+  startAggregator: (prefix: string) => Promise<BenchApp>;
   log: (line: string) => void;
 }): Promise<ThroughputFigures> => {
   const prefix = `bench-${randomBytes(3).toString('hex')}`;
@@ -70,9 +82,15 @@ export const runThroughputBench = async ({
 
     log('(c) the enrichment processor ...');
     const processor = await startProcessor(prefix);
-    while ((await processor.recordsOut()) < events) await new Promise((r) => setTimeout(r, 100));
+    while ((await processor.count()) < events) await new Promise((r) => setTimeout(r, 100));
     const processorDone = Date.now();
     await processor.stop();
+
+    log('(d) the summary aggregator over the processor\'s output ...');
+    const aggregator = await startAggregator(prefix);
+    while ((await aggregator.count()) < events) await new Promise((r) => setTimeout(r, 100));
+    const aggregatorDone = Date.now();
+    await aggregator.stop();
 
     return {
       events,
@@ -80,10 +98,11 @@ export const runThroughputBench = async ({
       plain: events / plain.seconds,
       transactional: events / ((txnDone - started) / 1000),
       processor: events / ((processorDone - processor.startedAt) / 1000),
+      aggregator: events / ((aggregatorDone - aggregator.startedAt) / 1000),
     };
   } finally {
     const existing = new Set(await admin.listTopics());
-    await admin.deleteTopics([...Object.values(topics), `${prefix}-processed`, `${prefix}-dlq`].filter((t) => existing.has(t)));
+    await admin.deleteTopics([...Object.values(topics), `${prefix}-processed`, `${prefix}-dlq`, `${prefix}-summaries`, `${prefix}-summaries-changelog`].filter((t) => existing.has(t)));
     await admin.close();
   }
 };

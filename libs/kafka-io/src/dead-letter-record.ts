@@ -1,4 +1,4 @@
-import type { InputRecord, OutputRecord } from '@eap/kafka-io';
+import type { InputRecord, OutputRecord } from './kafka-records.js';
 
 /**
  * A DLQ record: the original key, value and headers, plus headers naming the reason and where the

@@ -1,4 +1,4 @@
-import { deadLetter } from './dead-letter.js';
+import { deadLetter } from './dead-letter-record.js';
 
 describe('deadLetter', () => {
   it('keeps the original key, value and headers and adds where and why', () => {

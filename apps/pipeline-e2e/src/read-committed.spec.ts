@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { createKafkaClient, createTopicAdmin, readRecords, readToEnd } from '@eap/kafka-io';
+import { describeOnStack } from '@eap/testing';
+
+describeOnStack('read_committed readers (kafka-io)', (stack) => {
+  const brokers = stack.connection.kafkaBrokers;
+
+  it('never see records of transactions aborted while another producer had one open on the partition', async () => {
+    const id = randomBytes(3).toString('hex');
+    const topic = `t-rc-${id}`;
+    const admin = await createTopicAdmin({ brokers });
+    await admin.ensureTopics([{ topic, partitions: 1 }]);
+    const kafka = createKafkaClient({ brokers, logLevel: 'nothing' });
+    const [first, second] = [kafka.producer({ transactionalId: `rc-${id}-1`, maxInFlightRequests: 1, idempotent: true }), kafka.producer({ transactionalId: `rc-${id}-2`, maxInFlightRequests: 1, idempotent: true })];
+    try {
+      await Promise.all([first.connect(), second.connect()]);
+      // As when an aggregator with several partitions dies: its transactions interleave on an output
+      // partition and are aborted in another order than they began (the broker lists them so).
+      const a = await first.transaction();
+      await a.send({ topic, messages: [{ key: 'a', value: 'aborted-first-begun' }] });
+      const b = await second.transaction();
+      await b.send({ topic, messages: [{ key: 'b', value: 'aborted-second-begun' }] });
+      await b.abort();
+      await a.send({ topic, messages: [{ key: 'a', value: 'aborted-first-begun-2' }] });
+      await a.abort();
+      const c = await first.transaction();
+      await c.send({ topic, messages: [{ key: 'c', value: 'committed' }] });
+      await c.commit();
+
+      const values: string[] = [];
+      await readToEnd({ kafka: { brokers }, topic, onRecords: (rs) => rs.forEach((r) => values.push(String(r.value))) });
+      expect(values).toEqual(['committed']);
+      const read = await readRecords({ brokers, topic, until: (rs) => rs.length >= 1, timeoutMs: 10_000 });
+      expect(read.map((r) => String(r.value))).toEqual(['committed']);
+      const uncommitted = await readRecords({ brokers, topic, isolation: 'read_uncommitted', until: (rs) => rs.length >= 4, timeoutMs: 10_000 });
+      expect(uncommitted).toHaveLength(4);
+    } finally {
+      await Promise.all([first.disconnect(), second.disconnect()]);
+      await admin.deleteTopics([topic]);
+      await admin.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,84 @@
+import { activitySummarySchema, processedActivitySchema } from '@eap/avro-schemas';
+import { createSchemaRegistryCodec, createTopicAdmin, readToEnd, startExactlyOnceLoop, waitForTopic } from '@eap/kafka-io';
+import { createJsonLogger, exitOnStartupError, onShutdownSignals, startHealthServer } from '@eap/service-runtime';
+import avro from 'avsc';
+import { aggregatorConfigFromEnv } from './aggregator-config.js';
+import { createAggregatorMetrics } from './aggregator-metrics.js';
+import { createPartitionStates } from './partition-states.js';
+import { createSummaryBatchHandler } from './summary-batch-handler.js';
+
+const main = async () => {
+  const config = aggregatorConfigFromEnv(process.env);
+  const { names } = config;
+  const log = createJsonLogger({ level: config.logLevel, bindings: { app: 'summary-aggregator' } });
+  const metrics = createAggregatorMetrics();
+  const kafka = { brokers: config.brokers, clientId: 'summary-aggregator' };
+
+  for (;;) {
+    try {
+      await waitForTopic(config.brokers, names.processedTopic, 30_000);
+      break;
+    } catch {
+      log.log('info', 'aggregator.waiting_for_topic', { topic: names.processedTopic, hint: 'the enrichment processor creates it' });
+    }
+  }
+  const admin = await createTopicAdmin({ brokers: config.brokers });
+  const inputPartitions = (await admin.endOffsets(names.processedTopic)).size;
+  await admin.ensureTopics([
+    { topic: names.summariesTopic, partitions: config.summariesPartitions, configs: { 'cleanup.policy': 'compact' } },
+    // One changelog partition per input partition: a partition's window state moves with it.
+    { topic: names.summariesChangelogTopic, partitions: inputPartitions, configs: { 'cleanup.policy': 'compact' } },
+    { topic: names.dlqTopic, partitions: 1, configs: { 'max.message.bytes': '8388608' } },
+  ]);
+  await admin.close();
+
+  const codec = createSchemaRegistryCodec({ url: config.registryUrl });
+  const encoder = await codec.registerEncoder(`${names.summariesTopic}-value`, activitySummarySchema);
+  const reader = avro.Type.forSchema(processedActivitySchema as avro.Schema);
+  const states = createPartitionStates({
+    options: { config: config.windowing },
+    metrics,
+    log: (event, detail) => log.log('info', event, detail),
+    loadChangelog: (partition, onRecords) => readToEnd({ kafka, topic: names.summariesChangelogTopic, partitions: [partition], onRecords }),
+  });
+
+  let running = false;
+  const loop = await startExactlyOnceLoop({
+    kafka,
+    groupId: config.groupId,
+    topics: [names.processedTopic],
+    transactionalIdPrefix: config.groupId,
+    maxWaitTimeInMs: config.lingerMs,
+    handleBatch: createSummaryBatchHandler({ names, states, encoder, metrics, decode: (value) => codec.decode(value, reader) }),
+    onCrash: (error) => {
+      log.log('error', 'aggregator.consumer_stopped', { message: error.message, action: 'exiting for the supervisor to restart a fresh member' });
+      process.exit(1);
+    },
+    on: (event, detail) => {
+      running = true;
+      if (event === 'eos.committed') metrics.lag.set({ partition: String(detail['partition']) }, Number(detail['lag']));
+      log.log(event === 'eos.committed' ? 'debug' : 'info', event, detail);
+    },
+  });
+  const health = await startHealthServer({
+    port: config.healthPort,
+    registry: metrics.registry,
+    healthy: () => ({ ok: true, detail: { consuming: running, partitions: [...states.all().keys()] } }),
+  });
+  log.log('info', 'aggregator.started', {
+    input: names.processedTopic,
+    output: names.summariesTopic,
+    changelog: names.summariesChangelogTopic,
+    dlq: names.dlqTopic,
+    retentionHours: config.windowing.retentionHours,
+    graceSeconds: config.windowing.graceSeconds,
+    health: `http://127.0.0.1:${health.port}/healthz`,
+  });
+
+  onShutdownSignals(async () => {
+    await loop.stop();
+    await health.close();
+  });
+};
+
+main().catch(exitOnStartupError('summary-aggregator'));

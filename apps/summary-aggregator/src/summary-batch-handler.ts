@@ -1,0 +1,76 @@
+import { deadLetter, type AvroEncoder, type BatchResult, type InputRecord, type OutputRecord, type PartitionContext } from '@eap/kafka-io';
+import type { PipelineNames } from '@eap/pipeline-config';
+import { decodeWindowMeta, encodeWindowMeta, type WindowAggregator, type WindowInput, type WindowOutput } from '@eap/windowing';
+import type { AggregatorMetrics } from './aggregator-metrics.js';
+import type { PartitionStates } from './partition-states.js';
+
+export type InputDecode = (value: Buffer) => Promise<{ readonly kind: 'ok'; readonly value: unknown } | { readonly kind: 'invalid'; readonly reason: string; readonly detail: string }>;
+
+export interface SummaryHandlerDeps {
+  readonly names: Pick<PipelineNames, 'summariesTopic' | 'summariesChangelogTopic' | 'dlqTopic'>;
+  readonly states: PartitionStates;
+  readonly decode: InputDecode;
+  readonly encoder: AvroEncoder;
+  readonly metrics: AggregatorMetrics;
+  readonly now?: () => number;
+}
+
+/** A processed record as the aggregator reads it: its window input and when its source committed. */
+type Decoded = WindowInput & { readonly source_ts_ms?: number };
+
+/**
+ * One input partition's batch: restore the partition's windows from the changelog when it was
+ * (re)gained, apply every change, flush, and return the summaries, the changed window state for the
+ * changelog (same partition number as the input) and the window metadata to commit with the offset.
+ */
+export const createSummaryBatchHandler = ({ names, states, decode, encoder, metrics, now = Date.now }: SummaryHandlerDeps) => {
+  const summaryRecord = (o: WindowOutput): OutputRecord =>
+    o.kind === 'upsert' ? { topic: names.summariesTopic, key: o.key, value: encoder.encode(o.summary) } : { topic: names.summariesTopic, key: o.key, value: null };
+
+  /** The partition was (re)gained: its window metadata came with the committed offset, its groups from the changelog. */
+  const restore = (ctx: PartitionContext): Promise<WindowAggregator> => {
+    const meta = decodeWindowMeta(ctx.metadata);
+    if (meta.kind === 'invalid') throw new Error(`partition ${ctx.partition}: ${meta.detail}; refusing to guess the window state`);
+    return states.restore(ctx.partition, meta.meta, ctx.heartbeat);
+  };
+
+  return async (records: readonly InputRecord[], ctx: PartitionContext): Promise<BatchResult> => {
+    const aggregator: WindowAggregator = ctx.fresh || !states.has(ctx.partition) ? await restore(ctx) : states.get(ctx.partition);
+    metrics.recordsIn.inc(records.length);
+    const outputs: OutputRecord[] = [];
+    const sourceTimes: number[] = [];
+    const reject = (input: InputRecord, reason: string, detail: string) => {
+      outputs.push(deadLetter(names.dlqTopic, input, reason, detail, now()));
+      metrics.dlq.inc({ reason });
+    };
+    for (const input of records) {
+      if (input.value === null) {
+        reject(input, 'undecodable', 'a record without a value');
+        continue;
+      }
+      const decoded = await decode(input.value);
+      if (decoded.kind === 'invalid') {
+        reject(input, 'undecodable', `${decoded.reason}: ${decoded.detail}`);
+        continue;
+      }
+      const change = decoded.value as Decoded;
+      const outcome = aggregator.apply(change, ctx.partition);
+      if (outcome.kind !== 'applied') reject(input, outcome.reason, outcome.detail);
+      else if (typeof change.source_ts_ms === 'number') sourceTimes.push(change.source_ts_ms);
+    }
+    for (const o of aggregator.flush()) {
+      outputs.push(summaryRecord(o));
+      metrics.recordsOut.inc({ kind: o.kind });
+    }
+    const changelog = aggregator.takeChangelog();
+    const bytes = (a: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    for (const entry of changelog) {
+      outputs.push({ topic: names.summariesChangelogTopic, partition: ctx.partition, key: bytes(entry.key), value: entry.value && bytes(entry.value) });
+    }
+    metrics.changelog.inc(changelog.length);
+    const written = now();
+    for (const t of sourceTimes) metrics.latency.observe(Math.max(0, written - t) / 1000);
+    states.observe(ctx.partition, aggregator);
+    return { outputs, metadata: encodeWindowMeta(aggregator.meta()) };
+  };
+};

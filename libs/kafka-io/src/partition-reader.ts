@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { createKafkaClient, type KafkaClientOptions } from './kafka-client-factory.js';
+import { toInputRecord, type InputRecord } from './kafka-records.js';
+import { retryRetriable } from './retry-retriable.js';
+
+export interface ReadToEndOptions {
+  readonly kafka: KafkaClientOptions;
+  readonly topic: string;
+  /** The partitions to read (default: all). */
+  readonly partitions?: readonly number[];
+  /** Called with each batch, in offset order per partition. */
+  readonly onRecords: (records: readonly InputRecord[]) => void;
+  /** Gives up (rejecting) when the end is not reached in time. */
+  readonly timeoutMs?: number;
+}
+
+export interface ReadToEndResult {
+  /** The end offset read up to, per partition (the last stable offset: committed transactions only). */
+  readonly ends: ReadonlyMap<number, bigint>;
+  readonly records: number;
+}
+
+/**
+ * Reads partitions from the beginning up to their last stable offset as it was when reading began,
+ * `read_committed`, then stops: the restore of state kept in a compacted topic, or a consistent read
+ * of an output topic. Transaction markers and aborted records count as read, so a log that ends in a
+ * marker still ends.
+ */
+export const readToEnd = async ({ kafka: options, topic, partitions, onRecords, timeoutMs = 300_000 }: ReadToEndOptions): Promise<ReadToEndResult> => {
+  const kafka = createKafkaClient(options);
+  const admin = kafka.admin();
+  await admin.connect();
+  let offsets: { partition: number; high: string; low: string }[];
+  try {
+    offsets = await retryRetriable(() => admin.fetchTopicOffsets(topic));
+  } finally {
+    await admin.disconnect();
+  }
+  const wanted = (p: number) => partitions === undefined || partitions.includes(p);
+  const ends = new Map(offsets.filter((o) => wanted(o.partition)).map((o) => [o.partition, BigInt(o.high)]));
+  const pending = new Set(offsets.filter((o) => wanted(o.partition) && BigInt(o.high) > BigInt(o.low)).map((o) => o.partition));
+  let count = 0;
+  if (pending.size === 0) return { ends, records: 0 };
+
+  const consumer = kafka.consumer({ groupId: `read-to-end-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 100, maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 });
+  let finish: (error?: Error) => void = () => undefined;
+  const done = new Promise<void>((resolve, reject) => (finish = (error) => (error ? reject(error) : resolve())));
+  const timer = setTimeout(() => finish(new Error(`${topic}: partitions ${[...pending].join(', ')} not read to their end within ${timeoutMs / 1000} s`)), timeoutMs);
+  const reached = (partition: number, lastOffset: string) => {
+    if (pending.has(partition) && BigInt(lastOffset) + 1n >= (ends.get(partition) ?? 0n)) {
+      pending.delete(partition);
+      if (pending.size === 0) finish();
+    }
+  };
+  // Also fired for batches that held only markers or aborted records, which eachBatch never sees.
+  consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => reached(payload.partition, payload.lastOffset));
+  try {
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatch: async ({ batch, pause }) => {
+        if (!wanted(batch.partition) || !pending.has(batch.partition)) {
+          if (!wanted(batch.partition)) pause();
+          return;
+        }
+        const end = ends.get(batch.partition) ?? 0n;
+        const records = batch.messages.filter((m) => BigInt(m.offset) < end).map((m) => toInputRecord(topic, batch.partition, m));
+        count += records.length;
+        if (records.length) onRecords(records);
+      },
+    });
+    await done;
+  } finally {
+    clearTimeout(timer);
+    await consumer.disconnect();
+  }
+  return { ends, records: count };
+};

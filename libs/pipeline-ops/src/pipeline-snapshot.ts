@@ -1,0 +1,51 @@
+import type { ConnectorStatus } from '@eap/connect-io';
+import type { PostgresInspection } from '@eap/pg-io';
+
+/** Whether a server answered, where, and what it said. */
+export type ServiceProbe =
+  | { readonly up: true; readonly address: string; readonly detail: string }
+  | { readonly up: false; readonly address: string; readonly error: string };
+
+export type TopicRole = 'source' | 'processed' | 'summaries' | 'changelog' | 'dlq';
+
+export interface TopicSnapshot {
+  readonly topic: string;
+  readonly role: TopicRole;
+  readonly exists: boolean;
+  readonly partitions: number;
+  /** Sum of the partitions' end offsets. */
+  readonly endOffset: bigint;
+}
+
+export interface GroupPartitionLag {
+  readonly partition: number;
+  /** null: nothing committed yet (the group reads from the beginning). */
+  readonly committed: bigint | null;
+  readonly end: bigint;
+  readonly lag: bigint;
+}
+
+export interface GroupSnapshot {
+  readonly app: 'enrichment-processor' | 'summary-aggregator';
+  readonly groupId: string;
+  readonly topic: string;
+  readonly state: string;
+  readonly members: number;
+  readonly partitions: readonly GroupPartitionLag[];
+  readonly lag: bigint;
+}
+
+/** Everything `status` shows and `doctor` judges, read at one moment. */
+export interface PipelineSnapshot {
+  readonly at: number;
+  readonly postgres: PostgresInspection & { readonly address: string; readonly slotName: string };
+  readonly kafka: ServiceProbe;
+  readonly connect: ServiceProbe;
+  readonly registry: ServiceProbe;
+  /** null when Connect is down; `missing` when it has no such connector. */
+  readonly connector: { readonly name: string; readonly status: ConnectorStatus | 'missing' } | null;
+  readonly topics: readonly TopicSnapshot[];
+  readonly groups: readonly GroupSnapshot[];
+  /** DLQ records by `dlq.reason`; null when Kafka is down. */
+  readonly dlq: { readonly topic: string; readonly total: number; readonly byReason: Readonly<Record<string, number>> } | null;
+}

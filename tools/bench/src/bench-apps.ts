@@ -1,0 +1,30 @@
+import { startApp, type TestStack } from '@eap/testing';
+import type { BenchApp } from './throughput-bench.js';
+
+/** A metric's value summed over its label sets, from an app's /metrics page. */
+export const metricSum = async (healthUrl: string, name: string): Promise<number> => {
+  const text = await (await fetch(healthUrl.replace('/healthz', '/metrics'))).text();
+  return [...text.matchAll(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0);
+};
+
+/** The settings that put an app on the bench's own topics under `prefix`. */
+export const benchEnv = (stack: TestStack, prefix: string): Record<string, string> => ({
+  ...stack.appEnv,
+  PIPELINE_TOPIC_PREFIX: prefix,
+  PIPELINE_DATABASE: 'streaming_db',
+  PIPELINE_PROCESSED_TOPIC: `${prefix}-processed`,
+  PIPELINE_SUMMARIES_TOPIC: `${prefix}-summaries`,
+  PIPELINE_SUMMARIES_CHANGELOG_TOPIC: `${prefix}-summaries-changelog`,
+  PIPELINE_DLQ_TOPIC: `${prefix}-dlq`,
+  PROCESSOR_HEALTH_PORT: '0',
+  AGGREGATOR_HEALTH_PORT: '0',
+  LOG_LEVEL: 'info',
+});
+
+/** Starts an app, waits until it consumes, and counts `metric` (records out or in) from its /metrics. */
+export const startBenchApp = async (app: string, env: Record<string, string>, startedEvent: string, metric: string): Promise<BenchApp & { health: string; lines: readonly string[] }> => {
+  const child = startApp(app, env);
+  const health = (await child.waitForEvent(startedEvent))['health'] as string;
+  const startedAt = Date.parse((await child.waitForEvent('eos.assigned'))['time'] as string);
+  return { startedAt, health, lines: child.lines, count: () => metricSum(health, metric), stop: async () => void (await child.kill('SIGTERM')) };
+};

@@ -1,0 +1,114 @@
+import { createConnectClient } from '@eap/connect-io';
+import { createStreamingDb } from '@eap/pg-io';
+import {
+  collectPipelineSnapshot,
+  diagnose,
+  formatDoctorReport,
+  formatStatusReport,
+  formatTailedRecord,
+  formatVerifyReport,
+  opsSettingsFromEnv,
+  tailTopic,
+  toJson,
+  topicRates,
+  verifyOptionsFromEnv,
+  verifyReportJson,
+  verifySummaries,
+  worstSeverity,
+  type OpsSettings,
+} from '@eap/pipeline-ops';
+import { parsePipelineArgs, USAGE, type PipelineCommand } from './pipeline-args.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const out = (text: string) => process.stdout.write(`${text}\n`);
+
+/** Two snapshots a second apart: rates and lag trends need both. */
+const twoSnapshots = async (s: OpsSettings) => {
+  const earlier = await collectPipelineSnapshot(s, { dlq: false });
+  await sleep(1_000);
+  return { earlier, now: await collectPipelineSnapshot(s) };
+};
+
+const verify = async (s: OpsSettings, json: boolean): Promise<number> => {
+  const db = createStreamingDb(s.pg, { applicationName: 'pipeline-verify' });
+  try {
+    if (!json) process.stderr.write(`verify: ${s.names.summariesTopic} against SQL GROUP BY over ${s.names.database}.employee_activities\n`);
+    const result = await verifySummaries(verifyOptionsFromEnv(process.env, db));
+    out(json ? JSON.stringify(verifyReportJson(result), null, 2) : formatVerifyReport(result));
+    return result.ok ? 0 : 1;
+  } finally {
+    await db.destroy();
+  }
+};
+
+const doctor = async (s: OpsSettings, json: boolean, fix: boolean): Promise<number> => {
+  let { earlier, now } = await twoSnapshots(s);
+  let findings = diagnose(earlier, now);
+  const actions = findings.filter((f) => f.action);
+  if (fix && actions.length) {
+    if (!json) out(`${formatDoctorReport(findings)}\n`);
+    const connect = createConnectClient({ baseUrl: s.connectUrl });
+    for (const f of actions) {
+      process.stderr.write(`▸ ${f.action === 'resume_connector' ? 'resuming' : 'restarting'} ${s.names.connector}\n`);
+      await (f.action === 'resume_connector' ? connect.resume(s.names.connector) : connect.restart(s.names.connector));
+    }
+    await sleep(3_000);
+    process.stderr.write('▸ checking again\n');
+    ({ earlier, now } = await twoSnapshots(s));
+    findings = diagnose(earlier, now);
+  }
+  out(json ? toJson({ ok: worstSeverity(findings) !== 'fail', findings }) : formatDoctorReport(findings));
+  return worstSeverity(findings) === 'fail' ? 1 : 0;
+};
+
+const tail = async (s: OpsSettings, topic: string, fromBeginning: boolean, json: boolean): Promise<number> => {
+  if (!json) process.stderr.write(`tail ${topic}${fromBeginning ? ' from the beginning' : ' (new records; --from-beginning for all)'}; Ctrl-C to stop\n`);
+  const follower = await tailTopic({ settings: s, topic, fromBeginning, onRecord: (r) => out(json ? toJson(r, 0) : formatTailedRecord(r)) });
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await follower.stop();
+  return 0;
+};
+
+const run = async (command: Exclude<PipelineCommand, { kind: 'help' }>): Promise<number> => {
+  const s = opsSettingsFromEnv(process.env);
+  switch (command.kind) {
+    case 'verify':
+      return verify(s, command.json);
+    case 'status': {
+      const { earlier, now } = await twoSnapshots(s);
+      out(command.json ? toJson({ ...now, rates: Object.fromEntries(topicRates(earlier, now)) }) : formatStatusReport(earlier, now));
+      return 0;
+    }
+    case 'doctor':
+      return doctor(s, command.json, command.fix);
+    case 'tail':
+      return tail(s, command.topic, command.fromBeginning, command.json);
+  }
+};
+
+/** Exit codes: 0 all is well, 1 the check found differences or problems, 2 bad usage, configuration or an unreachable dependency. */
+const main = async (): Promise<number> => {
+  const parsed = parsePipelineArgs(process.argv.slice(2));
+  if (parsed.kind === 'usage') {
+    process.stderr.write(`✗ ${parsed.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (parsed.command.kind === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  return run(parsed.command);
+};
+
+main().then(
+  (code) => process.exit(code),
+  (e: Error) => {
+    const known = /ConfigError$/.test(e.name);
+    const unreachable = /ECONNREFUSED|KafkaJSConnectionError|KafkaJSNumberOfRetriesExceeded|getaddrinfo|fetch failed|did not appear/.test(`${e.name} ${e.message} ${String(e.cause)}`);
+    process.stderr.write(`✗ pipeline: ${known ? e.message : unreachable ? `a dependency is not reachable (${e.message}); is the stack up? npm run stack -- up` : (e.stack ?? e.message)}\n`);
+    process.exit(2);
+  },
+);
