@@ -1,5 +1,5 @@
 import { createKafkaClient } from './kafka-client-factory.js';
-import { retryRetriable } from './retry-retriable.js';
+import { isRetriableKafkaError, retryRetriable } from './retry-retriable.js';
 
 export interface TopicSpec {
   readonly topic: string;
@@ -12,7 +12,7 @@ export interface TopicAdmin {
   ensureTopics(specs: readonly TopicSpec[]): Promise<readonly string[]>;
   listTopics(): Promise<readonly string[]>;
   deleteTopics(topics: readonly string[]): Promise<void>;
-  /** High watermark per partition. */
+  /** High watermark per partition, in partition order. */
   endOffsets(topic: string): Promise<ReadonlyMap<number, bigint>>;
   /** A consumer group's committed offset and metadata per partition of a topic (offset -1: none). */
   committedOffsets(groupId: string, topic: string): Promise<ReadonlyMap<number, { readonly offset: bigint; readonly metadata: string | null }>>;
@@ -44,12 +44,27 @@ export const createTopicAdmin = async ({ brokers, clientId = 'topic-admin' }: { 
     },
     listTopics: () => retryRetriable(() => admin.listTopics()),
     async deleteTopics(topics) {
-      if (topics.length) await admin.deleteTopics({ topics: [...topics] });
+      // Idempotent: topics already gone are skipped, and a retry asks again which remain. A
+      // short-lived client does each delete, as a failed KafkaJS delete leaves the names in its
+      // client's metadata targets, and every later metadata refresh of that client then fails.
+      const deleteRemaining = async () => {
+        const existing = new Set(await admin.listTopics());
+        const doomed = topics.filter((t) => existing.has(t));
+        if (doomed.length === 0) return;
+        const deleter = createKafkaClient({ brokers, clientId: `${clientId}-delete`, logLevel: 'nothing', retries: 0 }).admin();
+        await deleter.connect();
+        try {
+          await deleter.deleteTopics({ topics: doomed });
+        } finally {
+          await deleter.disconnect();
+        }
+      };
+      await retryRetriable(deleteRemaining, { isRetriable: (e) => isRetriableKafkaError(e) || isRetriableKafkaError((e as { cause?: unknown }).cause) });
     },
     async endOffsets(topic) {
       // A partition whose leader is still being elected (a topic created a moment ago) answers NOT_LEADER: try again.
       const offsets = await retryRetriable(() => admin.fetchTopicOffsets(topic));
-      return new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+      return new Map(offsets.map((o) => [o.partition, BigInt(o.high)] as const).sort(([a], [b]) => a - b));
     },
     async committedOffsets(groupId, topic) {
       const [entry] = await retryRetriable(() => admin.fetchOffsets({ groupId, topics: [topic] }));
