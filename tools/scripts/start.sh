@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm start: install what is missing, bring the embedded stack up, migrate and register the connector,
-# start the enrichment processor, the summary aggregator and the activity simulator, then wait. Ctrl-C stops the stack too, when this script is the one that started it.
+# start the enrichment processor, the summary aggregator, the activity simulator and the console, then wait. Ctrl-C stops the stack too, when this script is the one that started it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -52,10 +52,12 @@ supervise() {
 supervise enrichment-processor
 supervise summary-aggregator
 supervise activity-simulator
+supervise console
 
 cat <<MSG
 
-The pipeline source is running:
+The pipeline is running. Open the console: http://${CONSOLE_HOST:-127.0.0.1}:${CONSOLE_PORT:-8080}/
+
   PostgreSQL   $(stack status --json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).connection.postgresUrl))')  (password in .stack/secrets/pgpass)
   Kafka        127.0.0.1:9092, change events on employee-server.public.employees and employee-server.public.employee_activities
   Connect      http://127.0.0.1:8083/connectors/employee-connector/status
@@ -66,6 +68,7 @@ The pipeline source is running:
                metrics http://127.0.0.1:9465/metrics, log .stack/logs/summary-aggregator.log
   Simulator    ${SIMULATOR_RATE:-50} rows/s of activity into streaming_db (SIMULATOR_RATE to change it); progress in .stack/logs/activity-simulator.log,
                metrics http://127.0.0.1:9466/metrics
+  Console      http://${CONSOLE_HOST:-127.0.0.1}:${CONSOLE_PORT:-8080}/ (log .stack/logs/console.log)
   Verify       npm run pipeline -- verify
   Inspect      npm run pipeline -- status | doctor | tail <topic>
   Logs         npm run stack -- logs <postgres|kafka|connect|registry>

@@ -11,8 +11,9 @@ export interface TopicFollower {
 }
 
 /**
- * Reads a whole topic from the beginning (or from its end) and keeps following it (a table kept from a changelog, such as
- * the employees topic). No offsets are committed: each start reads it all again.
+ * Reads a whole topic from the beginning (or from its end, or its last records) and keeps following
+ * it (a table kept from a changelog, such as the employees topic; the console's latest events). No
+ * offsets are committed: each start reads again.
  */
 export const followTopic = async ({
   kafka: options,
@@ -20,6 +21,8 @@ export const followTopic = async ({
   onRecords,
   waitForTopicMs = 60_000,
   fromBeginning = true,
+  lastPerPartition,
+  onCrash = () => undefined,
 }: {
   kafka: KafkaClientOptions;
   topic: string;
@@ -27,22 +30,40 @@ export const followTopic = async ({
   waitForTopicMs?: number;
   /** false: only records written from now on (and `caughtUp` resolves at once). */
   fromBeginning?: boolean;
+  /** Start this many offsets before each partition's end instead (overrides `fromBeginning`). */
+  lastPerPartition?: number;
+  /** The consumer stopped for good (the broker gone past KafkaJS's retries): start a new follower. */
+  onCrash?: (error: Error) => void;
 }): Promise<TopicFollower> => {
   await waitForTopic(options.brokers, topic, waitForTopicMs);
   const kafka = createKafkaClient(options);
   const admin = kafka.admin();
   await admin.connect();
-  const ends = new Map((await retryRetriable(() => admin.fetchTopicOffsets(topic))).map((o) => [o.partition, BigInt(o.high)]));
-  await admin.disconnect();
-  const pending = new Set([...ends].filter(([, end]) => end > 0n).map(([p]) => p));
+  let offsets: { partition: number; high: string; low: string }[];
+  try {
+    offsets = await retryRetriable(() => admin.fetchTopicOffsets(topic));
+  } finally {
+    await admin.disconnect();
+  }
+  const ends = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+  const starts = new Map(
+    offsets.map((o) => {
+      const [low, high] = [BigInt(o.low), BigInt(o.high)];
+      const from = lastPerPartition !== undefined ? high - BigInt(lastPerPartition) : fromBeginning ? low : high;
+      return [o.partition, from < low ? low : from];
+    }),
+  );
+  const pending = new Set([...ends].filter(([p, end]) => end > (starts.get(p) ?? end)).map(([p]) => p));
   let markCaughtUp: () => void = () => undefined;
   const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
-  if (!fromBeginning) pending.clear();
   if (pending.size === 0) markCaughtUp();
 
   const consumer = kafka.consumer({ groupId: `follower-${randomUUID()}`, maxWaitTimeInMs: 100 });
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (!payload.restart) onCrash(payload.error);
+  });
   await consumer.connect();
-  await consumer.subscribe({ topics: [topic], fromBeginning });
+  await consumer.subscribe({ topics: [topic], fromBeginning: lastPerPartition !== undefined || fromBeginning });
   await consumer.run({
     autoCommit: false,
     eachBatch: async ({ batch }) => {
@@ -51,11 +72,11 @@ export const followTopic = async ({
       const last = records[records.length - 1];
       if (last && pending.has(batch.partition) && last.offset + 1n >= (ends.get(batch.partition) ?? 0n)) {
         pending.delete(batch.partition);
-        if (!fromBeginning) pending.clear();
-  if (pending.size === 0) markCaughtUp();
+        if (pending.size === 0) markCaughtUp();
       }
     },
   });
+  if (lastPerPartition !== undefined) for (const [partition, offset] of starts) consumer.seek({ topic, partition, offset: offset.toString() });
   return {
     caughtUp,
     stop: () => consumer.disconnect(),

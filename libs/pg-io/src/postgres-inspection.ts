@@ -14,6 +14,8 @@ export type PostgresInspection =
       readonly kind: 'up';
       readonly serverVersion: string;
       readonly walLevel: string;
+      /** When the server started (epoch ms), for its uptime. */
+      readonly startedAt: number;
       /** max_slot_wal_keep_size in bytes; -1 when unlimited. */
       readonly maxSlotWalKeepBytes: number;
       readonly slot: SlotInspection | null;
@@ -35,8 +37,8 @@ export const inspectPostgres = async (c: PgConnection, slot: string, timeoutMs =
   client.on('error', () => undefined);
   try {
     await client.connect();
-    const settings = await client.query<{ v: string; wal: string; keep: string }>(
-      `SELECT current_setting('server_version') AS v, current_setting('wal_level') AS wal,
+    const settings = await client.query<{ v: string; wal: string; keep: string; started: Date }>(
+      `SELECT current_setting('server_version') AS v, current_setting('wal_level') AS wal, pg_postmaster_start_time() AS started,
               (SELECT CASE WHEN setting = '-1' THEN '-1' ELSE (setting::bigint * 1024 * 1024)::text END FROM pg_settings WHERE name = 'max_slot_wal_keep_size') AS keep`,
     );
     const slots = await client.query<{ active: boolean; retained: string | null; wal_status: string | null }>(
@@ -50,6 +52,7 @@ export const inspectPostgres = async (c: PgConnection, slot: string, timeoutMs =
       kind: 'up',
       serverVersion: s.v,
       walLevel: s.wal,
+      startedAt: s.started.getTime(),
       maxSlotWalKeepBytes: Number(s.keep),
       slot: row ? { active: row.active, retainedBytes: Number(row.retained ?? 0), walStatus: row.wal_status } : null,
     };

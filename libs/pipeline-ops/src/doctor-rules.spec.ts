@@ -7,7 +7,7 @@ const running: ConnectorStatus = { name: 'c', connector: { state: 'RUNNING', wor
 const group = (over: Partial<GroupSnapshot> = {}): GroupSnapshot => ({ app: 'summary-aggregator', groupId: 'g', topic: 't', state: 'Stable', members: 1, partitions: [], lag: 0n, ...over });
 const healthy = (over: Partial<PipelineSnapshot> = {}): PipelineSnapshot => ({
   at: 0,
-  postgres: { kind: 'up', serverVersion: '15.20 (Debian)', walLevel: 'logical', maxSlotWalKeepBytes: 2048 * MB, slot: { active: true, retainedBytes: 10_000, walStatus: 'reserved' }, address: '127.0.0.1:5433/streaming_db', slotName: 'employee_slot' },
+  postgres: { kind: 'up', serverVersion: '15.20 (Debian)', walLevel: 'logical', startedAt: 0, maxSlotWalKeepBytes: 2048 * MB, slot: { active: true, retainedBytes: 10_000, walStatus: 'reserved' }, address: '127.0.0.1:5433/streaming_db', slotName: 'employee_slot' },
   kafka: { up: true, address: '127.0.0.1:9092', detail: '1 broker' },
   connect: { up: true, address: 'http://127.0.0.1:8083', detail: '1 connector' },
   registry: { up: true, address: 'http://127.0.0.1:8081', detail: '2 subjects' },

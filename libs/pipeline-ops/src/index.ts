@@ -10,3 +10,6 @@ export * from './doctor-rules.js';
 export * from './status-report-text.js';
 export * from './json-text.js';
 export * from './topic-tail.js';
+export * from './prometheus-histogram.js';
+export * from './app-probe.js';
+export * from './connector-fix.js';

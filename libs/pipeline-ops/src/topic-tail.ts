@@ -51,17 +51,49 @@ export const describeRecord = async (codec: ReturnType<typeof createSchemaRegist
 };
 
 /** Follows a topic (from its end, or its beginning), handing each record over decoded, in partition order. */
-export const tailTopic = async ({ settings, topic, fromBeginning, onRecord }: { settings: OpsSettings; topic: string; fromBeginning: boolean; onRecord: (r: TailedRecord) => void }): Promise<TopicFollower> => {
+export const tailTopic = async ({
+  settings,
+  topic,
+  fromBeginning,
+  lastPerPartition,
+  onRecord,
+  onCrash,
+  clientId = 'pipeline-tail',
+}: {
+  settings: OpsSettings;
+  topic: string;
+  fromBeginning: boolean;
+  /** Start this many offsets before each partition's end (the console's latest events). */
+  lastPerPartition?: number;
+  onRecord: (r: TailedRecord) => void;
+  /** The follower stopped for good (Kafka gone): start another. */
+  onCrash?: (error: Error) => void;
+  clientId?: string;
+}): Promise<TopicFollower> => {
   const codec = createSchemaRegistryCodec({ url: settings.registryUrl });
   let queue = Promise.resolve();
   return followTopic({
-    kafka: { brokers: settings.brokers, clientId: 'pipeline-tail', logLevel: 'nothing' },
+    kafka: { brokers: settings.brokers, clientId, logLevel: 'nothing' },
     topic,
     fromBeginning,
+    ...(lastPerPartition === undefined ? {} : { lastPerPartition }),
+    ...(onCrash === undefined ? {} : { onCrash }),
     waitForTopicMs: 5_000,
     onRecords: (records) => {
       queue = queue.then(async () => {
-        for (const r of records) onRecord(await describeRecord(codec, r));
+        for (const r of records) {
+          // The registry being down must not stall the tail: the record is shown as undecodable, with why.
+          const described = await describeRecord(codec, r).catch((e: Error) => ({
+            partition: r.partition,
+            offset: r.offset.toString(),
+            timestamp: new Date(r.timestamp).toISOString(),
+            key: r.key?.toString('utf8') ?? null,
+            headers: {},
+            encoding: 'undecodable' as const,
+            value: `could not decode: ${e.message}`,
+          }));
+          onRecord(described);
+        }
       });
     },
   });

@@ -1,6 +1,6 @@
-import { createConnectClient } from '@eap/connect-io';
 import { createStreamingDb } from '@eap/pg-io';
 import {
+  applyConnectorFix,
   collectPipelineSnapshot,
   diagnose,
   formatDoctorReport,
@@ -47,10 +47,10 @@ const doctor = async (s: OpsSettings, json: boolean, fix: boolean): Promise<numb
   const actions = findings.filter((f) => f.action);
   if (fix && actions.length) {
     if (!json) out(`${formatDoctorReport(findings)}\n`);
-    const connect = createConnectClient({ baseUrl: s.connectUrl });
-    for (const f of actions) {
-      process.stderr.write(`▸ ${f.action === 'resume_connector' ? 'resuming' : 'restarting'} ${s.names.connector}\n`);
-      await (f.action === 'resume_connector' ? connect.resume(s.names.connector) : connect.restart(s.names.connector));
+    for (const { action } of actions) {
+      if (!action) continue;
+      process.stderr.write(`▸ ${action === 'resume_connector' ? 'resuming' : 'restarting'} ${s.names.connector}\n`);
+      await applyConnectorFix(s.connectUrl, s.names.connector, action);
     }
     await sleep(3_000);
     process.stderr.write('▸ checking again\n');

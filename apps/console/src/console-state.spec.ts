@@ -1,0 +1,73 @@
+import type { AppProbe, HistogramSample, PipelineSnapshot, TailedRecord } from '@eap/pipeline-ops';
+import { createConsoleStore } from './console-state.js';
+
+const snapshot = (at: number, end: bigint, lag: bigint, kafkaUp = true): PipelineSnapshot => ({
+  at,
+  postgres: { kind: 'up', serverVersion: '15', walLevel: 'logical', startedAt: 1_000, maxSlotWalKeepBytes: -1, slot: null, address: 'pg', slotName: 's' },
+  kafka: kafkaUp ? { up: true, address: 'k', detail: '' } : { up: false, address: 'k', error: 'ECONNREFUSED' },
+  connect: { up: true, address: 'c', detail: '' },
+  registry: { up: true, address: 'r', detail: '' },
+  connector: null,
+  topics: [{ topic: 'processed', role: 'processed', exists: true, partitions: 3, endOffset: end }],
+  groups: [{ app: 'summary-aggregator', groupId: 'agg', topic: 'processed', state: 'Stable', members: 1, partitions: [], lag }],
+  dlq: null,
+});
+const record = (offset: number): TailedRecord => ({ partition: 0, offset: String(offset), timestamp: '', key: '1', headers: {}, encoding: 'avro', value: {} });
+const histogram = (under100ms: number, over: number): HistogramSample => ({
+  buckets: [
+    { le: 0.1, count: under100ms },
+    { le: 1, count: under100ms + over },
+    { le: Infinity, count: under100ms + over },
+  ],
+  count: under100ms + over,
+  sum: 0,
+});
+const processor = (latency: HistogramSample, uptimeSeconds = 30): AppProbe => ({ app: 'enrichment-processor', address: 'p', up: true, healthy: true, uptimeSeconds, detail: {}, latency });
+
+describe('console store', () => {
+  it('keeps a bounded history of end offsets and lag per topic and group', () => {
+    const store = createConsoleStore({ historyPoints: 3, eventsKept: 2, dlqKept: 2, summaryHours: 2 });
+    for (let i = 0; i < 5; i++) store.onSnapshot(snapshot(i * 1000, BigInt(i * 10), BigInt(5 - i)));
+    expect(store.state.topicHistory.get('processed')).toEqual([
+      { at: 2000, value: 20 },
+      { at: 3000, value: 30 },
+      { at: 4000, value: 40 },
+    ]);
+    expect(store.state.groupHistory.get('agg')?.map((p) => p.value)).toEqual([3, 2, 1]);
+  });
+
+  it('keeps only the latest events and DLQ records', () => {
+    const store = createConsoleStore({ historyPoints: 3, eventsKept: 2, dlqKept: 1, summaryHours: 2 });
+    store.onEvents([record(1), record(2), record(3)], 10);
+    store.onDlq([record(7), record(8)], 11);
+    expect(store.state.events.map((e) => e.record.offset)).toEqual(['2', '3']);
+    expect(store.state.dlq.map((e) => e.record.offset)).toEqual(['8']);
+    store.onEvents([record(2), record(3)], 12); // a restarted follower reads them again
+    expect(store.state.events.map((e) => [e.record.offset, e.receivedAt])).toEqual([['2', 10], ['3', 10]]);
+  });
+
+  it('tells since when each component is up: the server’s own start where it says, else since first seen; down clears it', () => {
+    const store = createConsoleStore({ historyPoints: 3, eventsKept: 2, dlqKept: 1, summaryHours: 2 });
+    store.onSnapshot(snapshot(5_000, 0n, 0n));
+    store.onSnapshot(snapshot(7_000, 0n, 0n));
+    expect(store.state.upSince.get('postgres')).toBe(1_000);
+    expect(store.state.upSince.get('kafka')).toBe(5_000);
+    store.onSnapshot(snapshot(9_000, 0n, 0n, false));
+    expect(store.state.upSince.has('kafka')).toBe(false);
+    store.onApps([processor(histogram(0, 0), 30)], 100_000);
+    expect(store.state.upSince.get('enrichment-processor')).toBe(70_000);
+  });
+
+  it('gives latency percentiles over the last minute of the apps’ histograms', () => {
+    const store = createConsoleStore({ historyPoints: 3, eventsKept: 2, dlqKept: 1, summaryHours: 2 });
+    store.onApps([processor(histogram(1_000, 0))], 0);
+    expect(store.state.latency.enriched).toMatchObject({ p50: 0.05, count: 1_000, windowSeconds: 0 });
+    // In the next 30 s every new observation took between 100 ms and 1 s.
+    store.onApps([processor(histogram(1_000, 100))], 30_000);
+    expect(store.state.latency.enriched?.count).toBe(100);
+    expect(store.state.latency.enriched?.p50).toBeCloseTo(0.55, 6);
+    expect(store.state.latency.summary).toBeNull();
+    store.onApps([{ app: 'enrichment-processor', address: 'p', up: false, error: 'not running' }], 40_000);
+    expect(store.state.latency.enriched).toBeNull();
+  });
+});
