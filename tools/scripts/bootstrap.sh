@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what `npm start` and `npm test` need and is missing: Debian packages (Java 17+, Maven,
-# PostgreSQL 15+ server) and the npm packages. Safe to run again: it does nothing when all is there.
+# PostgreSQL 15+ server; Chromium with --with-browser) and the npm packages. Safe to run again: it does nothing when all is there.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -13,6 +13,8 @@ if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ] 2>/dev/null; 
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
+# --with-browser (npm test): Debian's Chromium for the console's browser test (playwright-core drives it).
+if [ "${1:-}" = "--with-browser" ]; then command -v chromium >/dev/null 2>&1 || missing+=(chromium); fi
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

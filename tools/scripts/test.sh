@@ -4,7 +4,7 @@
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-bash tools/scripts/bootstrap.sh || exit 1
+bash tools/scripts/bootstrap.sh --with-browser || exit 1
 mkdir -p .stack
 export NODE_OPTIONS="${NODE_OPTIONS:-} --conditions=@eap/source"
 jest=node_modules/.bin/jest

@@ -41,6 +41,8 @@ export const openBrowser = async (dir: string): Promise<BrowserSession> => {
       try {
         await page.waitForFunction(
           ([sel, t]) => {
+            // Runs in the page; the test project has no DOM types, so the little it uses is named here.
+            const { document } = globalThis as unknown as { document: { querySelector(s: string): { textContent: string | null } | null } };
             const content = document.querySelector(sel)?.textContent ?? '';
             return t.kind === 'text' ? content.includes(t.value) : new RegExp(t.value).test(content);
           },

@@ -30,7 +30,7 @@ const processGroup = (pgid: number) => {
 };
 
 describeOnStack('npm start', (stack) => {
-  it('runs the whole pipeline: enriched records and summaries flow, verify passes once the simulator stops, Ctrl-C leaves no process and no port', async () => {
+  it('runs the whole pipeline and the console: enriched records and summaries flow, verify passes once the simulator stops, Ctrl-C leaves no process and no port', async () => {
     const root = findRepoRoot();
     const started = Date.now();
     const child = spawn('npm', ['start'], { cwd: root, detached: true, env: { ...process.env, ...stack.appEnv, SIMULATOR_ROWS: '1500', SIMULATOR_RATE: '300' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -58,6 +58,12 @@ describeOnStack('npm start', (stack) => {
       const status = await runPipelineCli(stack.appEnv, ['status']);
       expect(status.stdout).toMatch(/processed-employee-activities\s+3\s+[1-9]/);
       expect(status.stdout).toMatch(/employee-activity-summaries\s+3\s+[1-9]/);
+      // The console is up with the rest, and shows the same pipeline.
+      expect(output).toContain('Open the console: http://127.0.0.1:8080/');
+      const page = await (await fetch('http://127.0.0.1:8080/')).text();
+      expect(page).toContain('processed-employee-activities');
+      const state = (await (await fetch('http://127.0.0.1:8080/api/state')).json()) as { snapshot: { connector: { status: { connector: { state: string } } } } };
+      expect(state.snapshot.connector.status.connector.state).toBe('RUNNING');
     } finally {
       process.kill(-child.pid!, 'SIGINT'); // Ctrl-C: the terminal signals the whole process group
       await Promise.race([exited, new Promise((r) => setTimeout(r, 60_000).unref())]);
@@ -65,6 +71,6 @@ describeOnStack('npm start', (stack) => {
     expect(output).toContain('leaving the stack running (it was up before npm start)');
     await sleep(500);
     expect(processGroup(child.pid!)).toEqual([]);
-    for (const port of [9464, 9465, 9466]) expect(await portFree(port)).toBe(true);
+    for (const port of [9464, 9465, 9466, 8080]) expect(await portFree(port)).toBe(true);
   }, 900_000);
 });
