@@ -15,3 +15,4 @@ export * from './plain-passthrough.js';
 export * from './partition-reader.js';
 export * from './dead-letter-record.js';
 export * from './retry-retriable.js';
+export * from './partition-offsets.js';

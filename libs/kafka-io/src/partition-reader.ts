@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createKafkaClient, type KafkaClientOptions } from './kafka-client-factory.js';
 import { toInputRecord, type InputRecord } from './kafka-records.js';
-import { retryRetriable } from './retry-retriable.js';
+import { readPartitionOffsets } from './partition-offsets.js';
 
 export interface ReadToEndOptions {
   readonly kafka: KafkaClientOptions;
@@ -28,17 +28,10 @@ export interface ReadToEndResult {
  */
 export const readToEnd = async ({ kafka: options, topic, partitions, onRecords, timeoutMs = 300_000 }: ReadToEndOptions): Promise<ReadToEndResult> => {
   const kafka = createKafkaClient(options);
-  const admin = kafka.admin();
-  await admin.connect();
-  let offsets: { partition: number; high: string; low: string }[];
-  try {
-    offsets = await retryRetriable(() => admin.fetchTopicOffsets(topic));
-  } finally {
-    await admin.disconnect();
-  }
+  const offsets = await readPartitionOffsets(kafka, topic);
   const wanted = (p: number) => partitions === undefined || partitions.includes(p);
-  const ends = new Map(offsets.filter((o) => wanted(o.partition)).map((o) => [o.partition, BigInt(o.high)]));
-  const pending = new Set(offsets.filter((o) => wanted(o.partition) && BigInt(o.high) > BigInt(o.low)).map((o) => o.partition));
+  const ends = new Map(offsets.filter((o) => wanted(o.partition)).map((o) => [o.partition, o.high]));
+  const pending = new Set(offsets.filter((o) => wanted(o.partition) && o.high > o.low).map((o) => o.partition));
   let count = 0;
   if (pending.size === 0) return { ends, records: 0 };
 

@@ -1,4 +1,5 @@
 import { createKafkaClient } from './kafka-client-factory.js';
+import { partitionOffsets } from './partition-offsets.js';
 import { isRetriableKafkaError, retryRetriable } from './retry-retriable.js';
 
 export interface TopicSpec {
@@ -62,9 +63,7 @@ export const createTopicAdmin = async ({ brokers, clientId = 'topic-admin' }: { 
       await retryRetriable(deleteRemaining, { isRetriable: (e) => isRetriableKafkaError(e) || isRetriableKafkaError((e as { cause?: unknown }).cause) });
     },
     async endOffsets(topic) {
-      // A partition whose leader is still being elected (a topic created a moment ago) answers NOT_LEADER: try again.
-      const offsets = await retryRetriable(() => admin.fetchTopicOffsets(topic));
-      return new Map(offsets.map((o) => [o.partition, BigInt(o.high)] as const).sort(([a], [b]) => a - b));
+      return new Map((await partitionOffsets(admin, topic)).map((o) => [o.partition, o.high]));
     },
     async committedOffsets(groupId, topic) {
       const [entry] = await retryRetriable(() => admin.fetchOffsets({ groupId, topics: [topic] }));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createKafkaClient, type KafkaClientOptions } from './kafka-client-factory.js';
 import { toInputRecord, type InputRecord } from './kafka-records.js';
 import { waitForTopic } from './record-reader.js';
-import { retryRetriable } from './retry-retriable.js';
+import { readPartitionOffsets } from './partition-offsets.js';
 
 export interface TopicFollower {
   /** Resolves once every partition has been read up to the end offsets it had when following began. */
@@ -37,20 +37,12 @@ export const followTopic = async ({
 }): Promise<TopicFollower> => {
   await waitForTopic(options.brokers, topic, waitForTopicMs);
   const kafka = createKafkaClient(options);
-  const admin = kafka.admin();
-  await admin.connect();
-  let offsets: { partition: number; high: string; low: string }[];
-  try {
-    offsets = await retryRetriable(() => admin.fetchTopicOffsets(topic));
-  } finally {
-    await admin.disconnect();
-  }
-  const ends = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+  const offsets = await readPartitionOffsets(kafka, topic);
+  const ends = new Map(offsets.map((o) => [o.partition, o.high]));
   const starts = new Map(
-    offsets.map((o) => {
-      const [low, high] = [BigInt(o.low), BigInt(o.high)];
+    offsets.map(({ partition, low, high }) => {
       const from = lastPerPartition !== undefined ? high - BigInt(lastPerPartition) : fromBeginning ? low : high;
-      return [o.partition, from < low ? low : from];
+      return [partition, from < low ? low : from];
     }),
   );
   const pending = new Set([...ends].filter(([p, end]) => end > (starts.get(p) ?? end)).map(([p]) => p));

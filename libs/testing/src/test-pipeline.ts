@@ -73,8 +73,7 @@ export const createTestPipeline = async (stack: TestStack, label: string): Promi
       await dropDatabase(stack.pg('postgres'), names.database);
       const admin = await createTopicAdmin({ brokers: stack.connection.kafkaBrokers });
       try {
-        const existing = new Set(await admin.listTopics());
-        await admin.deleteTopics(Object.values(topics).concat(names.processedTopic, names.summariesTopic, names.summariesChangelogTopic, names.dlqTopic).filter((t) => existing.has(t)));
+        await admin.deleteTopics(Object.values(topics).concat(names.processedTopic, names.summariesTopic, names.summariesChangelogTopic, names.dlqTopic));
       } finally {
         await admin.close();
       }

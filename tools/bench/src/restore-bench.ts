@@ -88,8 +88,7 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
     };
   } finally {
     await Promise.all(apps.map((a) => a.kill('SIGKILL')));
-    const existing = new Set(await admin.listTopics());
-    await admin.deleteTopics(['processed', 'summaries', 'summaries-changelog', 'dlq'].map((t) => `${prefix}-${t}`).filter((t) => existing.has(t)));
+    await admin.deleteTopics(['processed', 'summaries', 'summaries-changelog', 'dlq'].map((t) => `${prefix}-${t}`));
     await admin.close();
   }
 };

@@ -101,8 +101,7 @@ export const runThroughputBench = async ({
       aggregator: events / ((aggregatorDone - aggregator.startedAt) / 1000),
     };
   } finally {
-    const existing = new Set(await admin.listTopics());
-    await admin.deleteTopics([...Object.values(topics), `${prefix}-processed`, `${prefix}-dlq`, `${prefix}-summaries`, `${prefix}-summaries-changelog`].filter((t) => existing.has(t)));
+    await admin.deleteTopics([...Object.values(topics), `${prefix}-processed`, `${prefix}-dlq`, `${prefix}-summaries`, `${prefix}-summaries-changelog`]);
     await admin.close();
   }
 };
