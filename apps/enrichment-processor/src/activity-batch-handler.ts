@@ -1,5 +1,5 @@
-import { createRedeliveryFilter, readPositionSnapshot, type RedeliveryFilter } from '@eap/debezium-envelope';
-import { admitActivityRecords, createActivityEnricher, type EnrichmentConfig, type EnrichmentOutcome } from '@eap/enrichment-rules';
+import { createRedeliveryFilter, decodeRedeliveryState, encodeRedeliveryState, type RedeliveryFilter } from '@eap/debezium-envelope';
+import { admitActivityRecords, createActivityEnricher, restatementRecord, type EnrichmentConfig, type EnrichmentOutcome } from '@eap/enrichment-rules';
 import { deadLetter, type AvroEncoder, type BatchResult, type InputRecord, type OutputRecord, type PartitionContext } from '@eap/kafka-io';
 import type { PipelineNames } from '@eap/pipeline-config';
 import type { EmployeeDirectory } from './employee-directory.js';
@@ -9,6 +9,7 @@ import type { ProcessorMetrics } from './processor-metrics.js';
 export interface BatchHandlerDeps {
   readonly names: PipelineNames;
   readonly enrichment: EnrichmentConfig;
+  /** The processed topic's partition count, as the broker has it: a `T` goes to each. */
   readonly processedPartitions: number;
   readonly directory: EmployeeDirectory;
   readonly encoder: AvroEncoder;
@@ -27,28 +28,30 @@ export const createActivityBatchHandler = (deps: BatchHandlerDeps) => {
   const { names, directory, encoder, metrics, now = Date.now } = deps;
   const filters = new Map<string, RedeliveryFilter>();
 
+  /** The partition's re-delivery state, committed with its offset. Unreadable state stops the partition: guessing could count twice. */
   const restoreFilter = (key: string, metadata: string | null): RedeliveryFilter => {
-    if (!metadata) return createRedeliveryFilter();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(metadata);
-    } catch {
-      parsed = undefined;
-    }
-    const snapshot = readPositionSnapshot(parsed);
-    if (snapshot.kind === 'ok') return createRedeliveryFilter(snapshot.snapshot);
-    deps.warn('processor.position_metadata_invalid', { partition: key, detail: snapshot.kind === 'invalid' ? snapshot.detail : 'not JSON' });
-    return createRedeliveryFilter();
+    const state = decodeRedeliveryState(metadata);
+    if (state.kind === 'invalid') throw new Error(`input ${key}: ${state.detail}; refusing to guess which events were processed`);
+    return createRedeliveryFilter(state.state);
   };
 
   return async (records: readonly InputRecord[], ctx: PartitionContext): Promise<BatchResult> => {
     const key = `${ctx.topic}/${ctx.partition}`;
     if (ctx.fresh || !filters.has(key)) filters.set(key, restoreFilter(key, ctx.metadata));
     const filter = filters.get(key)!;
+    const abandonedBefore = filter.abandonedSnapshots;
     metrics.recordsIn.inc(records.length);
     const values = records.map((r) => r.value);
     await deps.input.prefetch(values);
-    const admitted = admitActivityRecords(values, { partitionKey: key, filter, decode: deps.input.decode });
+    const admitted = admitActivityRecords(values, { filter, decode: deps.input.decode });
+    if (filter.abandonedSnapshots > abandonedBefore) {
+      metrics.abandonedSnapshots.inc(filter.abandonedSnapshots - abandonedBefore);
+      deps.warn('processor.snapshot_abandoned', {
+        partition: key,
+        detail: 'streamed changes came before the snapshot read its last row (Connect stopped during a blocking snapshot; Debezium does not resume it)',
+        fix: 'ask for a new snapshot: npm run pipeline -- resnapshot',
+      });
+    }
 
     const misses = new Set<number>();
     const enrichAll = () => {
@@ -70,15 +73,18 @@ export const createActivityBatchHandler = (deps: BatchHandlerDeps) => {
     }
 
     const outputs: OutputRecord[] = [];
+    /** A `T` on every partition: a truncate, or a snapshot that restates the table. */
+    const emptyOutputs = (value: Buffer) => {
+      for (let p = 0; p < deps.processedPartitions; p++) outputs.push({ topic: names.processedTopic, key: null, value, partition: p });
+      metrics.recordsOut.inc({ row_kind: 'T' });
+    };
     const emit = (input: InputRecord, outcome: EnrichmentOutcome) => {
       if (outcome.kind === 'record') {
         outputs.push({ topic: names.processedTopic, key: outcome.key, value: encoder.encode(outcome.record) });
         metrics.recordsOut.inc({ row_kind: outcome.record.row_kind });
         metrics.latency.observe(Math.max(0, now() - outcome.record.source_ts_ms) / 1000);
       } else if (outcome.kind === 'truncate') {
-        const value = encoder.encode(outcome.record);
-        for (let p = 0; p < deps.processedPartitions; p++) outputs.push({ topic: names.processedTopic, key: null, value, partition: p });
-        metrics.recordsOut.inc({ row_kind: 'T' });
+        emptyOutputs(encoder.encode(outcome.record));
       } else {
         outputs.push(deadLetter(names.dlqTopic, input, outcome.reason, `${outcome.image} image: ${outcome.detail}`, now()));
         metrics.dlq.inc({ reason: outcome.reason });
@@ -86,17 +92,28 @@ export const createActivityBatchHandler = (deps: BatchHandlerDeps) => {
     };
     admitted.forEach((a, i) => {
       const input = records[a.index]!;
-      if (a.kind === 'skip') metrics.skipped.inc({ why: a.why });
-      else if (a.kind === 'event' && input.key === null && a.event.op !== 't') {
+      if (a.kind === 'skip') {
+        metrics.skipped.inc({ why: a.why });
+        return;
+      }
+      if (a.kind === 'reject') {
+        outputs.push(deadLetter(names.dlqTopic, input, a.reason, a.detail, now()));
+        metrics.dlq.inc({ reason: a.reason });
+        return;
+      }
+      if (a.restate) {
+        emptyOutputs(encoder.encode(restatementRecord(a.event, now)));
+        metrics.snapshots.inc();
+        deps.warn('processor.snapshot_started', { partition: key, marker: a.event.source.snapshot, lsn: a.event.source.lsn, action: 'restating: a T to every processed partition, then the snapshot rows' });
+      }
+      if (input.key === null && a.event.op !== 't') {
         // Debezium keys every row change by its primary key; only a truncate has none.
         outputs.push(deadLetter(names.dlqTopic, input, 'missing_key', `a ${a.event.op} event without its key`, now()));
         metrics.dlq.inc({ reason: 'missing_key' });
+        return;
       }
-      else if (a.kind === 'reject') {
-        outputs.push(deadLetter(names.dlqTopic, input, a.reason, a.detail, now()));
-        metrics.dlq.inc({ reason: a.reason });
-      } else for (const outcome of enriched[i]!) emit(input, outcome);
+      for (const outcome of enriched[i]!) emit(input, outcome);
     });
-    return { outputs, metadata: JSON.stringify(filter.snapshot()) };
+    return { outputs, metadata: encodeRedeliveryState(filter.state()) };
   };
 };

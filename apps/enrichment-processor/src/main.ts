@@ -1,7 +1,7 @@
 import { processedActivitySchema } from '@eap/avro-schemas';
-import { createSchemaRegistryCodec, createTopicAdmin, followTopic, startExactlyOnceLoop, waitForTopic } from '@eap/kafka-io';
+import { assertInputPositions, createSchemaRegistryCodec, createTopicAdmin, followTopic, startExactlyOnceLoop, waitForTopic } from '@eap/kafka-io';
 import { createStreamingDb, findEmployees, pgConnectionFromEnv } from '@eap/pg-io';
-import { sourceTopics } from '@eap/pipeline-config';
+import { ConfigError, sourceTopics } from '@eap/pipeline-config';
 import { createJsonLogger, exitOnStartupError, onShutdownSignals, startHealthServer } from '@eap/service-runtime';
 import { createActivityBatchHandler } from './activity-batch-handler.js';
 import { createEmployeeDirectory } from './employee-directory.js';
@@ -22,7 +22,14 @@ const main = async () => {
     { topic: config.names.processedTopic, partitions: config.processedPartitions },
     { topic: config.names.dlqTopic, partitions: 1, configs: { 'max.message.bytes': '8388608' } },
   ]);
+  // A truncate or a snapshot's restatement goes to every partition the broker has; a count that
+  // differs from the setting is a mistake to fix, not to paper over.
+  const processedPartitions = (await admin.offsetRanges(config.names.processedTopic)).length;
+  const outputsExist = (await admin.offsetRanges(config.names.processedTopic)).some((r) => r.high > r.low);
   await admin.close();
+  if (processedPartitions !== config.processedPartitions) {
+    throw new ConfigError('PROCESSED_PARTITIONS', `is ${config.processedPartitions}, but ${config.names.processedTopic} has ${processedPartitions} partitions on the broker; set PROCESSED_PARTITIONS=${processedPartitions} (a topic's partitions are fixed: adding some would move employees between aggregator partitions)`);
+  }
   const codec = createSchemaRegistryCodec({ url: config.registryUrl });
   const encoder = await codec.registerEncoder(`${config.names.processedTopic}-value`, processedActivitySchema);
   const input = createInputDecoder(codec, config.maxValueBytes);
@@ -50,6 +57,7 @@ const main = async () => {
       log.log('info', 'processor.waiting_for_topic', { topic: topics.activities });
     }
   }
+  await assertInputPositions({ brokers: config.brokers, groupId: config.groupId, topic: topics.activities, outputsExist: () => outputsExist });
   let running = false;
   const loop = await startExactlyOnceLoop({
     kafka,

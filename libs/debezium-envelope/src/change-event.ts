@@ -114,6 +114,9 @@ export type RowChangeEvent = CreateEvent | ReadEvent | UpdateEvent | DeleteEvent
 
 export type ChangeEvent = RowChangeEvent | TruncateEvent;
 
-/** Snapshot reads all carry the snapshot's LSN; they are not ordered by position. */
+/**
+ * A read of an initial or blocking snapshot: all carry the snapshot's LSN, so positions do not order
+ * them. Reads of an incremental snapshot (`incremental`) interleave with streaming and are not these.
+ */
 export const isSnapshotRead = (event: ChangeEvent): boolean =>
-  event.op === 'r' && event.source.snapshot !== null && event.source.snapshot !== 'false';
+  event.op === 'r' && event.source.snapshot !== null && event.source.snapshot !== 'false' && event.source.snapshot !== 'incremental';

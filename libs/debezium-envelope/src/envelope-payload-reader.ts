@@ -7,6 +7,8 @@ import { createShapeReader } from './shape-reader.js';
 import { readSourcePosition } from './source-position.js';
 import { describeValue, isNullish, isRecord } from './value-guards.js';
 
+const NO_POSITION = { commitLsn: null, eventLsn: 0n } as const;
+
 export type PayloadResult =
   | { readonly kind: 'event'; readonly event: ChangeEvent }
   | Rejection<'invalid_shape' | 'unknown_op'>;
@@ -32,7 +34,9 @@ export const readEnvelopePayload = (payload: unknown, columns: RowSchema | null)
   if (source.kind === 'invalid') return source;
   const transaction = readTransaction(payload['transaction']);
   if (transaction.kind === 'invalid') return transaction;
-  const position = readSourcePosition(source.value.sequence, source.value.lsn);
+  // Reads of an incremental snapshot carry no LSN (Debezium leaves it out); they have no position.
+  const incremental = knownOp === 'r' && source.value.snapshot === 'incremental' && source.value.sequence === null && source.value.lsn === null;
+  const position = incremental ? ({ kind: 'ok', position: NO_POSITION } as const) : readSourcePosition(source.value.sequence, source.value.lsn);
   if (position.kind === 'invalid') return position;
   const before = readImage(payload, 'before');
   if (before.kind === 'invalid') return before;

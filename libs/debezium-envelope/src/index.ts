@@ -2,6 +2,8 @@ export * from './change-event.js';
 export * from './row-schema.js';
 export * from './source-position.js';
 export * from './redelivery-filter.js';
+export * from './redelivery-state.js';
+export * from './event-identity.js';
 export * from './envelope-rejection.js';
 export * from './envelope-decode-result.js';
 export * from './json-envelope-decoder.js';

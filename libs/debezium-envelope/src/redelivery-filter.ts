@@ -1,71 +1,112 @@
 import type { ChangeEvent } from './change-event.js';
 import { isSnapshotRead } from './change-event.js';
+import { eventIdentity } from './event-identity.js';
+import type { RedeliveryState } from './redelivery-state.js';
+import { MAX_IDS_AT_POSITION } from './redelivery-state.js';
 import type { SourcePosition } from './source-position.js';
-import { comparePositions } from './source-position.js';
-import { isRecord } from './value-guards.js';
+import { comparePositions, formatPosition } from './source-position.js';
 
 /**
- * What to do with an event read from an input partition:
- * - `fresh`: beyond every position processed on that partition; process it (and it becomes the highest);
- * - `redelivery`: at or behind the highest position: Debezium sent it again after a restart; skip it;
- * - `snapshot`: a snapshot read; all share the snapshot's LSN, so positions cannot order them.
- *   Process each once: the input offsets, committed with the output, keep them from repeating.
+ * What to do with an event read from one input partition:
+ * - `fresh`: not processed before; process it;
+ * - `redelivery`: Debezium sent it again after a restart; skip it;
+ * - `snapshot_start`: the first read of a snapshot that (re)starts: restate the outputs (empty them),
+ *   then process the read;
+ * - `incremental_snapshot`: a read of an incremental snapshot, interleaved with streaming; skip it
+ *   (counting it again would double the row; see the README's guarantees).
  */
-export type Admission = 'fresh' | 'redelivery' | 'snapshot';
-
-/** The highest position per partition key, as decimal strings, for storing beside the offsets. */
-export type PositionSnapshot = Readonly<Record<string, readonly [commitLsn: string | null, eventLsn: string]>>;
+export type Admission = 'fresh' | 'redelivery' | 'snapshot_start' | 'incremental_snapshot';
 
 export interface RedeliveryFilter {
-  /** Classifies the event and, when fresh, records its position for the partition. */
-  admit(partitionKey: string, event: ChangeEvent): Admission;
-  snapshot(): PositionSnapshot;
+  /** Classifies the event and moves the partition's state past it. */
+  admit(event: ChangeEvent): Admission;
+  /** The state to commit with the partition's offset; null before the first event. */
+  state(): RedeliveryState | null;
+  /**
+   * Streamed events that came while a snapshot's reads had not reached their last one: the snapshot
+   * was abandoned (Debezium does not resume a blocking snapshot after a crash), so the outputs lack
+   * the rows it did not read. Ask for a new snapshot.
+   */
+  readonly abandonedSnapshots: number;
 }
 
 /**
- * The per-partition re-delivery rule of SPEC section 4. Partition keys are the caller's
- * (for example `<topic>/<partition>`). Start from a snapshot to carry the rule across restarts;
- * take one after each committed batch (and restore it after an aborted one).
+ * The re-delivery rule of one Debezium partition (docs/guarantees.md). Debezium writes a partition
+ * in WAL order: positions (`source.sequence`: last commit LSN, event LSN) never decrease, and after
+ * a crash it re-sends from an earlier position. Events of one WAL record share a position (a COPY's
+ * multi-insert, a primary-key update's delete and create) and touch distinct rows, so within a
+ * position they are told apart by what they carry (`eventIdentity`). So:
+ * - behind the current position: a re-send;
+ * - at it: a re-send if its identity was already admitted there, else fresh; this holds whether the
+ *   re-send starts at the position's first event (Debezium 3.4) or part-way (3.7, `lsn_events_processed`);
+ * - beyond it: fresh, and the new current position.
+ * State: the position and the identities admitted at it, at most a heap page of rows (291).
+ * Snapshot reads all share the snapshot's position and are never re-sent one by one: a snapshot
+ * that Debezium runs again starts over, and restates.
  */
-export const createRedeliveryFilter = (restored: PositionSnapshot = {}): RedeliveryFilter => {
-  const highest = new Map<string, SourcePosition>(
-    Object.entries(restored).map(([key, [commit, event]]) => [
-      key,
-      { commitLsn: commit === null ? null : BigInt(commit), eventLsn: BigInt(event) },
-    ]),
-  );
-  return {
-    admit: (partitionKey, event) => {
-      if (isSnapshotRead(event)) return 'snapshot';
-      const seen = highest.get(partitionKey);
-      if (seen !== undefined && comparePositions(event.position, seen) <= 0) return 'redelivery';
-      highest.set(partitionKey, event.position);
+export const createRedeliveryFilter = (restored: RedeliveryState | null = null): RedeliveryFilter => {
+  let run: RedeliveryState | null = restored;
+  let abandonedSnapshots = 0;
+
+  const admitSnapshotRead = (event: ChangeEvent, id: number): Admission => {
+    const marker = event.source.snapshot;
+    const snapshot = marker === 'last' || marker === 'last_in_data_collection' ? 'ended' : 'open';
+    const starts =
+      run === null ||
+      run.kind !== 'snapshot' ||
+      run.snapshot === 'ended' ||
+      marker === 'first' ||
+      marker === 'first_in_data_collection' ||
+      comparePositions(event.position, run.position) !== 0 ||
+      id === run.first;
+    if (starts) {
+      run = { kind: 'snapshot', position: event.position, first: id, count: 1, snapshot };
+      return 'snapshot_start';
+    }
+    const current = run as Extract<RedeliveryState, { kind: 'snapshot' }>;
+    run = { ...current, count: current.count + 1, snapshot };
+    return 'fresh';
+  };
+
+  const admitStreamed = (event: ChangeEvent, id: number): Admission => {
+    const current = run;
+    if (current?.kind === 'snapshot' && current.snapshot === 'open') abandonedSnapshots++;
+    if (current === null) {
+      run = { kind: 'streamed', position: event.position, ids: [id] };
       return 'fresh';
+    }
+    const position = comparable(event.position, current.position);
+    const order = comparePositions(position, current.position);
+    if (current.kind === 'snapshot' ? order >= 0 : order > 0) {
+      run = { kind: 'streamed', position, ids: [id] };
+      return 'fresh';
+    }
+    if (order < 0 || current.kind !== 'streamed' || current.ids.includes(id)) return 'redelivery';
+    if (current.ids.length >= MAX_IDS_AT_POSITION) {
+      throw new RangeError(`more than ${MAX_IDS_AT_POSITION} events at source position ${formatPosition(current.position)}: not a WAL record's rows; refusing to guess which are re-sent`);
+    }
+    run = { ...current, ids: [...current.ids, id] };
+    return 'fresh';
+  };
+
+  return {
+    admit(event) {
+      if (event.op === 'r' && event.source.snapshot === 'incremental') return 'incremental_snapshot';
+      const id = eventIdentity(event);
+      return isSnapshotRead(event) ? admitSnapshotRead(event, id) : admitStreamed(event, id);
     },
-    snapshot: () =>
-      Object.fromEntries(
-        [...highest].map(([key, p]) => [key, [p.commitLsn === null ? null : String(p.commitLsn), String(p.eventLsn)] as const]),
-      ),
+    state: () => run,
+    get abandonedSnapshots() {
+      return abandonedSnapshots;
+    },
   };
 };
 
-export type PositionSnapshotResult =
-  | { readonly kind: 'ok'; readonly snapshot: PositionSnapshot }
-  | { readonly kind: 'invalid'; readonly detail: string };
-
-const LSN = /^\d{1,20}$/;
-
-/** Validates a snapshot read back from storage (for example after JSON.parse). */
-export const readPositionSnapshot = (value: unknown): PositionSnapshotResult => {
-  if (!isRecord(value)) return { kind: 'invalid', detail: 'position snapshot must be an object' };
-  for (const [key, entry] of Object.entries(value)) {
-    const valid =
-      Array.isArray(entry) &&
-      entry.length === 2 &&
-      (entry[0] === null || (typeof entry[0] === 'string' && LSN.test(entry[0]))) &&
-      typeof entry[1] === 'string' &&
-      LSN.test(entry[1]);
-    if (!valid) return { kind: 'invalid', detail: `position for ${JSON.stringify(key)} must be [lsn|null, lsn]` };
-  }
-  return { kind: 'ok', snapshot: value as PositionSnapshot };
-};
+/**
+ * Debezium 3.4 restarting from an offset without a commit LSN (the first transaction after a
+ * snapshot) stamps the re-sent events with `lsn_proc` as their commit LSN where the originals had
+ * none. A commit LSN at or before the current event LSN cannot be a later transaction's (a commit
+ * follows its changes in the WAL): such an event belongs to that first transaction.
+ */
+const comparable = (p: SourcePosition, current: SourcePosition): SourcePosition =>
+  current.commitLsn === null && p.commitLsn !== null && p.commitLsn <= current.eventLsn ? { commitLsn: null, eventLsn: p.eventLsn } : p;

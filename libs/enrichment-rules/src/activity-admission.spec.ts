@@ -14,7 +14,7 @@ describe('admitActivityRecords', () => {
     const filter = createRedeliveryFilter();
     const create = captured('activity-0-c');
     const update = captured('activity-1-u');
-    const admitted = admitActivityRecords([create, update, null, Buffer.from('not json'), create, captured('employee-1-u')], { partitionKey: 'p0', filter });
+    const admitted = admitActivityRecords([create, update, null, Buffer.from('not json'), create, captured('employee-1-u')], { filter });
     expect(admitted.map((a) => (a.kind === 'skip' ? `skip:${a.why}` : a.kind === 'reject' ? `reject:${a.reason}` : `event:${a.event.op}`))).toEqual([
       'event:c',
       'event:u',
@@ -27,14 +27,14 @@ describe('admitActivityRecords', () => {
 
   it('keeps the rule across a restart through the filter snapshot', () => {
     const first = createRedeliveryFilter();
-    admitActivityRecords([captured('activity-0-c'), captured('activity-1-u')], { partitionKey: 'p0', filter: first });
-    const restored = createRedeliveryFilter(first.snapshot());
-    const again = admitActivityRecords([captured('activity-1-u'), captured('activity-2-d')], { partitionKey: 'p0', filter: restored });
+    admitActivityRecords([captured('activity-0-c'), captured('activity-1-u')], { filter: first });
+    const restored = createRedeliveryFilter(first.state());
+    const again = admitActivityRecords([captured('activity-1-u'), captured('activity-2-d')], { filter: restored });
     expect(again.map((a) => a.kind)).toEqual(['skip', 'event']);
   });
 
   it('rejects values over the size limit as too_large', () => {
-    const [admitted] = admitActivityRecords([Buffer.alloc(2048, 32)], { partitionKey: 'p0', filter: createRedeliveryFilter(), decode: (v) => decodeJsonEnvelope(v, { maxBytes: 1024 }) });
+    const [admitted] = admitActivityRecords([Buffer.alloc(2048, 32)], { filter: createRedeliveryFilter(), decode: (v) => decodeJsonEnvelope(v, { maxBytes: 1024 }) });
     expect(admitted).toMatchObject({ kind: 'reject', reason: 'too_large' });
   });
 });

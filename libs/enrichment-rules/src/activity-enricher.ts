@@ -5,7 +5,7 @@ import type { EnrichmentConfig } from './enrichment-config.js';
 import { defaultEnrichmentConfig } from './enrichment-config.js';
 import type { EnrichmentOutcome } from './enrichment-outcome.js';
 import type { EmployeeLookup } from './employee-table.js';
-import type { ChangeRowKind, ProcessedActivity } from './processed-activity.js';
+import type { ChangeRowKind, ProcessedActivity, ProcessedTruncate } from './processed-activity.js';
 import { categorizeSession } from './session-category.js';
 
 export interface ActivityEnricherOptions {
@@ -80,15 +80,19 @@ export const createActivityEnricher = ({
           enrich(event.after, 'after', '+U', event, source),
         ];
       case 't':
-        return [{ kind: 'truncate', record: truncateRecord(source) }];
+        return [{ kind: 'truncate', record: resetRecord(source, 't') }];
     }
   };
 };
 
-const truncateRecord = (source: Source) =>
+/** The `T` record that a snapshot's first read gives before its own records: the outputs restart from empty. */
+export const restatementRecord = (event: ChangeEvent, now: () => number = Date.now): ProcessedTruncate =>
+  resetRecord({ source_lsn: event.source.lsn, source_tx_id: event.source.txId, source_ts_ms: event.source.ts_ms, processed_at: now() }, 'r');
+
+const resetRecord = (source: Source, op: 't' | 'r'): ProcessedTruncate =>
   ({
     row_kind: 'T',
-    op: 't',
+    op,
     id: null,
     employee_id: null,
     activity_type: null,

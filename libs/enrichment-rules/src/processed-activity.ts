@@ -38,10 +38,13 @@ export interface ProcessedActivity extends ProcessedSource {
   readonly employee_known: boolean;
 }
 
-/** The record a truncate gives, written to every partition; it has no activity columns. */
+/**
+ * The record that empties the outputs, written to every partition; it has no activity columns.
+ * `op` `t`: a truncate; `r`: a snapshot starts, which restates the table (its reads follow).
+ */
 export interface ProcessedTruncate extends ProcessedSource {
   readonly row_kind: 'T';
-  readonly op: 't';
+  readonly op: 't' | 'r';
   readonly id: null;
   readonly employee_id: null;
   readonly activity_type: null;

@@ -1,6 +1,8 @@
 import type { Admin, Consumer, EachBatchPayload } from 'kafkajs';
 import { createKafkaClient, type KafkaClientOptions } from './kafka-client-factory.js';
+import { judgeInputPosition } from './input-positions.js';
 import { KafkaIoError } from './kafka-io-error.js';
+import { partitionOffsets } from './partition-offsets.js';
 import { toInputRecord, type InputRecord, type OutputRecord } from './kafka-records.js';
 import { startPartitionTransactor, type PartitionTransactor } from './partition-transactor.js';
 
@@ -97,6 +99,14 @@ export const startExactlyOnceLoop = async ({
     await current?.transactor.close().catch(() => undefined);
     const transactor = await startPartitionTransactor(kafka, `${transactionalIdPrefix}-${topic}-${partition}`);
     const committed = await committedOffset(topic, partition);
+    // A committed position outside the partition: records were deleted unread, or the topic was
+    // made again. KafkaJS would silently jump to the earliest record; stop instead.
+    const range = (await partitionOffsets(admin, topic)).find((o) => o.partition === partition);
+    const problem = range && judgeInputPosition({ topic, partition, committed: committed.offset, range, outputsExist: false });
+    if (problem) {
+      await transactor.close().catch(() => undefined);
+      throw new KafkaIoError('input_position', problem.message, { retriable: false, topic, partition });
+    }
     const state: PartitionState = { generation, transactor, committed: committed.offset, metadata: committed.metadata, fresh: true };
     partitions.set(key, state);
     on('eos.assigned', { topic, partition, committed: committed.offset.toString(), transactionalId: transactor.transactionalId });

@@ -16,3 +16,5 @@ export * from './partition-reader.js';
 export * from './dead-letter-record.js';
 export * from './retry-retriable.js';
 export * from './partition-offsets.js';
+export * from './input-positions.js';
+export * from './input-position-check.js';

@@ -2,7 +2,7 @@
 export class KafkaIoError extends Error {
   override readonly name = 'KafkaIoError';
   constructor(
-    readonly code: 'fenced' | 'commit_failed' | 'not_reachable' | 'handler_failed',
+    readonly code: 'fenced' | 'commit_failed' | 'not_reachable' | 'handler_failed' | 'input_position',
     message: string,
     readonly context: { readonly retriable: boolean; readonly topic?: string; readonly partition?: number; readonly cause?: unknown },
   ) {

@@ -1,5 +1,5 @@
 import { createKafkaClient } from './kafka-client-factory.js';
-import { partitionOffsets } from './partition-offsets.js';
+import { partitionOffsets, type PartitionOffsets } from './partition-offsets.js';
 import { isRetriableKafkaError, retryRetriable } from './retry-retriable.js';
 
 export interface TopicSpec {
@@ -15,6 +15,8 @@ export interface TopicAdmin {
   deleteTopics(topics: readonly string[]): Promise<void>;
   /** High watermark per partition, in partition order. */
   endOffsets(topic: string): Promise<ReadonlyMap<number, bigint>>;
+  /** Log start and high watermark per partition, in partition order. */
+  offsetRanges(topic: string): Promise<readonly PartitionOffsets[]>;
   /** A consumer group's committed offset and metadata per partition of a topic (offset -1: none). */
   committedOffsets(groupId: string, topic: string): Promise<ReadonlyMap<number, { readonly offset: bigint; readonly metadata: string | null }>>;
   /** A consumer group's state (Stable, Empty, PreparingRebalance, Dead, ...) and how many members it has. */
@@ -62,6 +64,7 @@ export const createTopicAdmin = async ({ brokers, clientId = 'topic-admin' }: { 
       };
       await retryRetriable(deleteRemaining, { isRetriable: (e) => isRetriableKafkaError(e) || isRetriableKafkaError((e as { cause?: unknown }).cause) });
     },
+    offsetRanges: (topic) => partitionOffsets(admin, topic),
     async endOffsets(topic) {
       return new Map((await partitionOffsets(admin, topic)).map((o) => [o.partition, o.high]));
     },

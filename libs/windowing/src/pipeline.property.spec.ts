@@ -218,14 +218,15 @@ interface Scenario {
  * Records go to the output partition of their employee; a truncate's T to every partition.
  */
 const enrichAll = (wal: readonly Delivery[], s: Scenario) => {
-  const filter = createRedeliveryFilter();
+  const filters = new Map<number, ReturnType<typeof createRedeliveryFilter>>();
+  const filterOf = (partition: number) => filters.get(partition) ?? filters.set(partition, createRedeliveryFilter()).get(partition)!;
   const enrich = createActivityEnricher({ lookupEmployee: () => undefined, now: () => 0 });
   const outputs: ProcessedRecord[][] = Array.from({ length: OUTPUT_PARTITIONS }, () => []);
   const process = (delivery: Delivery, n: number) => {
     const json = encodeJsonEnvelope(delivery.event, s.withSchema[n % s.withSchema.length] ? { columns: activityColumns } : {});
     const decoded = decodeJsonEnvelope(Buffer.from(json));
     if (decoded.kind !== 'event') throw new Error(`decode failed: ${JSON.stringify(decoded)}`);
-    if (filter.admit(`employee_activities/${delivery.partition}`, decoded.event) === 'redelivery') return;
+    if (filterOf(delivery.partition).admit(decoded.event) === 'redelivery') return;
     for (const outcome of enrich(decoded.event)) {
       if (outcome.kind === 'record') outputs[(outcome.record.employee_id >>> 0) % OUTPUT_PARTITIONS]?.push(outcome.record);
       if (outcome.kind === 'truncate') outputs.forEach((p) => p.push(outcome.record));

@@ -36,7 +36,7 @@ describe('server config files', () => {
       'config.providers': 'file,env',
       'config.providers.file.param.allowed.paths': '/repo/.stack/secrets',
     });
-    expect(p['plugin.path']).toBe('/repo/.stack/cache/debezium-3.4.3.Final/plugins');
+    expect(p['plugin.path']).toBe('/repo/.stack/cache/debezium-3.7.0.Final/plugins');
     expect(Number(p['offset.flush.interval.ms'])).toBeLessThan(60_000);
   });
 

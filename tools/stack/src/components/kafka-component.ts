@@ -39,13 +39,22 @@ export const kafkaServerProperties = (s: StackSettings, dataDir: string): string
     'num.network.threads=2',
     'num.io.threads=2',
     'auto.create.topics.enable=false',
+    // Committed offsets (and the re-delivery state in their metadata) live as long as the data: a
+    // pipeline stopped for weeks resumes where it was (Kafka's default forgets them after 7 days).
+    'offsets.retention.minutes=2147483647',
     'message.max.bytes=8388608',
     '',
   ].join('\n');
 };
 
 /** A KRaft cluster id: 16 random bytes, base64url without padding (what `random-uuid` prints). */
-const newClusterId = (): string => randomBytes(16).toString('base64url');
+/** Like Kafka's own ids: base64url of 16 random bytes, never starting with '-' (the storage tool would read it as an option). */
+export const newClusterId = (): string => {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+};
 
 export const createKafkaComponent = (s: StackSettings, p: StackPaths, java: () => JavaRuntime): StackComponent => {
   const dir = p.kafkaDir;
