@@ -45,6 +45,7 @@ const main = async () => {
     loadChangelog: (partition, onRecords) => readToEnd({ kafka, topic: names.summariesChangelogTopic, partitions: [partition], onRecords }),
   });
 
+  const handler = createSummaryBatchHandler({ names, states, encoder, metrics, decode: (value) => codec.decode(value, reader) });
   let running = false;
   const loop = await startExactlyOnceLoop({
     kafka,
@@ -52,7 +53,9 @@ const main = async () => {
     topics: [names.processedTopic],
     transactionalIdPrefix: config.groupId,
     maxWaitTimeInMs: config.lingerMs,
-    handleBatch: createSummaryBatchHandler({ names, states, encoder, metrics, decode: (value) => codec.decode(value, reader) }),
+    handleBatch: handler.handleBatch,
+    // Idle advance closes windows on a quiet pipeline: a timer, not the next record.
+    idle: config.windowing.idleAdvanceSeconds > 0 ? { everyMs: 1_000, handle: handler.idle } : undefined,
     onCrash: (error) => {
       log.log('error', 'aggregator.consumer_stopped', { message: error.message, action: 'exiting for the supervisor to restart a fresh member' });
       process.exit(1);

@@ -34,7 +34,34 @@ export const createSummaryBatchHandler = ({ names, states, decode, encoder, metr
     return states.restore(ctx.partition, meta.meta, ctx.heartbeat);
   };
 
-  return async (records: readonly InputRecord[], ctx: PartitionContext): Promise<BatchResult> => {
+  /** The flush's summaries, then the changed window state for the changelog (same partition number as the input). */
+  const flushInto = (outputs: OutputRecord[], aggregator: WindowAggregator, partition: number): void => {
+    for (const o of aggregator.flush()) {
+      outputs.push(summaryRecord(o));
+      metrics.recordsOut.inc({ kind: o.kind });
+    }
+    const changelog = aggregator.takeChangelog();
+    const bytes = (a: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    for (const entry of changelog) {
+      outputs.push({ topic: names.summariesChangelogTopic, partition, key: bytes(entry.key), value: entry.value && bytes(entry.value) });
+    }
+    metrics.changelog.inc(changelog.length);
+  };
+
+  /**
+   * A quiet partition: let the watermark follow the wall clock (WINDOW_IDLE_ADVANCE_SECONDS) and
+   * close the windows it passes, in a transaction of its own at the same input offset.
+   */
+  const idle = async (ctx: Omit<PartitionContext, 'fresh'>): Promise<BatchResult | null> => {
+    if (!states.has(ctx.partition)) return null;
+    const aggregator = states.get(ctx.partition);
+    const outputs: OutputRecord[] = [];
+    flushInto(outputs, aggregator, ctx.partition);
+    states.observe(ctx.partition, aggregator);
+    return outputs.length === 0 ? null : { outputs, metadata: encodeWindowMeta(aggregator.meta()) };
+  };
+
+  const handleBatch = async (records: readonly InputRecord[], ctx: PartitionContext): Promise<BatchResult> => {
     const aggregator: WindowAggregator = ctx.fresh || !states.has(ctx.partition) ? await restore(ctx) : states.get(ctx.partition);
     metrics.recordsIn.inc(records.length);
     const outputs: OutputRecord[] = [];
@@ -58,19 +85,12 @@ export const createSummaryBatchHandler = ({ names, states, decode, encoder, metr
       if (outcome.kind !== 'applied') reject(input, outcome.reason, outcome.detail);
       else if (typeof change.source_ts_ms === 'number') sourceTimes.push(change.source_ts_ms);
     }
-    for (const o of aggregator.flush()) {
-      outputs.push(summaryRecord(o));
-      metrics.recordsOut.inc({ kind: o.kind });
-    }
-    const changelog = aggregator.takeChangelog();
-    const bytes = (a: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-    for (const entry of changelog) {
-      outputs.push({ topic: names.summariesChangelogTopic, partition: ctx.partition, key: bytes(entry.key), value: entry.value && bytes(entry.value) });
-    }
-    metrics.changelog.inc(changelog.length);
+    flushInto(outputs, aggregator, ctx.partition);
     const written = now();
     for (const t of sourceTimes) metrics.latency.observe(Math.max(0, written - t) / 1000);
     states.observe(ctx.partition, aggregator);
     return { outputs, metadata: encodeWindowMeta(aggregator.meta()) };
   };
+
+  return { handleBatch, idle };
 };

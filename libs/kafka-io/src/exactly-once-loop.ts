@@ -23,7 +23,14 @@ export interface BatchResult {
   readonly metadata: string | null;
 }
 
-export type EosEvent = 'eos.assigned' | 'eos.fenced' | 'eos.committed' | 'eos.skipped_below_committed' | 'eos.batch_failed';
+export type EosEvent = 'eos.assigned' | 'eos.fenced' | 'eos.committed' | 'eos.skipped_below_committed' | 'eos.batch_failed' | 'eos.idle_committed' | 'eos.idle_failed';
+
+/** Work on a partition that received nothing for a while (for example closing windows on the wall clock). */
+export interface IdleWork {
+  readonly everyMs: number;
+  /** Outputs and new metadata to commit at the same input offset, or null for nothing to write. */
+  readonly handle: (ctx: Omit<PartitionContext, 'fresh'>) => Promise<BatchResult | null>;
+}
 
 export interface ExactlyOnceOptions {
   readonly kafka: KafkaClientOptions;
@@ -42,6 +49,8 @@ export interface ExactlyOnceOptions {
    * Default: exit the process with 1, for its supervisor to start a fresh member.
    */
   readonly onCrash?: (error: Error) => void;
+  /** Runs `idle.handle` on each owned partition that had no batch for `idle.everyMs`, in a transaction of its own. */
+  readonly idle?: IdleWork;
 }
 
 export interface ExactlyOnceLoop {
@@ -54,6 +63,9 @@ interface PartitionState {
   committed: bigint;
   metadata: string | null;
   fresh: boolean;
+  /** Batches and idle work on the partition run one after the other. */
+  busy: Promise<unknown>;
+  lastWork: number;
 }
 
 /**
@@ -72,6 +84,7 @@ export const startExactlyOnceLoop = async ({
   fromBeginning = true,
   maxWaitTimeInMs = 50,
   onCrash = () => process.exit(1),
+  idle,
 }: ExactlyOnceOptions): Promise<ExactlyOnceLoop> => {
   const kafka = createKafkaClient(clientOptions);
   const admin: Admin = kafka.admin();
@@ -107,7 +120,7 @@ export const startExactlyOnceLoop = async ({
       await transactor.close().catch(() => undefined);
       throw new KafkaIoError('input_position', problem.message, { retriable: false, topic, partition });
     }
-    const state: PartitionState = { generation, transactor, committed: committed.offset, metadata: committed.metadata, fresh: true };
+    const state: PartitionState = { generation, transactor, committed: committed.offset, metadata: committed.metadata, fresh: true, busy: Promise.resolve(), lastWork: Date.now() };
     partitions.set(key, state);
     on('eos.assigned', { topic, partition, committed: committed.offset.toString(), transactionalId: transactor.transactionalId });
     return state;
@@ -128,24 +141,55 @@ export const startExactlyOnceLoop = async ({
       resolveOffset(last.toString());
       return;
     }
-    try {
-      const result = await handleBatch(records, { topic, partition, fresh: state.fresh, metadata: state.metadata, heartbeat });
-      await state.transactor.commit(result.outputs, { groupId, topic, partition, next: last + 1n, metadata: result.metadata });
-      state.committed = last + 1n;
-      state.metadata = result.metadata;
-      state.fresh = false;
-      on('eos.committed', { topic, partition, records: records.length, outputs: result.outputs.length, next: state.committed.toString(), lag: Number(batch.offsetLag()) });
-    } catch (e) {
-      // Forget the partition: the retry re-fences, re-reads the committed offset and restores state.
-      partitions.delete(`${topic}:${partition}`);
-      await state.transactor.close().catch(() => undefined);
-      const fenced = e instanceof KafkaIoError && e.code === 'fenced';
-      on(fenced ? 'eos.fenced' : 'eos.batch_failed', { topic, partition, error: (e as Error).message });
-      throw e;
-    }
+    const work = state.busy.then(async () => {
+      try {
+        const result = await handleBatch(records, { topic, partition, fresh: state.fresh, metadata: state.metadata, heartbeat });
+        await state.transactor.commit(result.outputs, { groupId, topic, partition, next: last + 1n, metadata: result.metadata });
+        state.committed = last + 1n;
+        state.metadata = result.metadata;
+        state.fresh = false;
+        state.lastWork = Date.now();
+        on('eos.committed', { topic, partition, records: records.length, outputs: result.outputs.length, next: state.committed.toString(), lag: Number(batch.offsetLag()) });
+      } catch (e) {
+        // Forget the partition: the retry re-fences, re-reads the committed offset and restores state.
+        partitions.delete(`${topic}:${partition}`);
+        await state.transactor.close().catch(() => undefined);
+        const fenced = e instanceof KafkaIoError && e.code === 'fenced';
+        on(fenced ? 'eos.fenced' : 'eos.batch_failed', { topic, partition, error: (e as Error).message });
+        throw e;
+      }
+    });
+    state.busy = work.catch(() => undefined);
+    await work;
     resolveOffset(last.toString());
     await heartbeat();
   };
+
+  /** Idle work on partitions owned in this generation, committed (metadata included) but quiet for `everyMs`. */
+  const tickIdle = (work: IdleWork) => {
+    for (const [key, state] of partitions) {
+      if (state.generation !== generation || state.fresh || state.committed < 0n || Date.now() - state.lastWork < work.everyMs) continue;
+      const [topic, partition] = [key.slice(0, key.lastIndexOf(':')), Number(key.slice(key.lastIndexOf(':') + 1))];
+      state.lastWork = Date.now();
+      state.busy = state.busy.then(async () => {
+        if (partitions.get(key) !== state) return;
+        try {
+          const result = await work.handle({ topic, partition, metadata: state.metadata, heartbeat: async () => undefined });
+          if (result === null) return;
+          await state.transactor.commit(result.outputs, { groupId, topic, partition, next: state.committed, metadata: result.metadata });
+          state.metadata = result.metadata;
+          on('eos.idle_committed', { topic, partition, outputs: result.outputs.length });
+        } catch (e) {
+          // Someone else may own it now (fenced), or the handler failed: the next batch claims it afresh.
+          partitions.delete(key);
+          await state.transactor.close().catch(() => undefined);
+          on('eos.idle_failed', { topic, partition, error: (e as Error).message });
+        }
+      });
+    }
+  };
+  const idleTimer = idle && setInterval(() => tickIdle(idle), Math.max(100, Math.floor(idle.everyMs / 2)));
+  idleTimer?.unref();
 
   await admin.connect();
   await consumer.connect();
@@ -154,6 +198,7 @@ export const startExactlyOnceLoop = async ({
 
   return {
     async stop() {
+      if (idleTimer) clearInterval(idleTimer);
       await consumer.disconnect();
       await Promise.all([...partitions.values()].map((s) => s.transactor.close().catch(() => undefined)));
       partitions.clear();

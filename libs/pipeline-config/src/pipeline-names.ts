@@ -55,6 +55,8 @@ export const sourceTopics = (n: Pick<PipelineNames, 'topicPrefix'>) => ({
   employees: `${n.topicPrefix}.public.employees`,
   activities: `${n.topicPrefix}.public.employee_activities`,
   heartbeat: `__debezium-heartbeat.${n.topicPrefix}`,
+  /** Debezium writes the signal table's rows here too; the processors ignore it. */
+  signal: `${n.topicPrefix}.public.debezium_signal`,
 });
 
 /** Names derived from a short suffix, so each test suite gets a pipeline of its own. */

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { Kysely, PostgresDialect } from 'kysely';
 import { createConnectClient } from '@eap/connect-io';
 import { createTopicAdmin } from '@eap/kafka-io';
-import { createPgPool, dropDatabase, type StreamingDb } from '@eap/pg-io';
+import { createPgPool, dropDatabase, migrateStreamingDb, type StreamingDb } from '@eap/pg-io';
 import { isolatedPipelineNames, sourceTopics, type PipelineNames } from '@eap/pipeline-config';
 import { findRepoRoot } from '@eap/stack';
 import type { TestStack } from './test-stack.js';
@@ -29,7 +29,16 @@ export interface TestPipeline {
  * A pipeline of its own for one suite: unique topic prefix, connector, slot, publication and
  * database, so suites never see each other's data. Registers the connector through the real app.
  */
-export const createTestPipeline = async (stack: TestStack, label: string): Promise<TestPipeline> => {
+export const createTestPipeline = async (
+  stack: TestStack,
+  label: string,
+  {
+    beforeRegister,
+  }: {
+    /** Runs on the migrated database before the connector exists (rows for its initial snapshot). */
+    beforeRegister?: (db: Kysely<StreamingDb>) => Promise<void>;
+  } = {},
+): Promise<TestPipeline> => {
   const names = isolatedPipelineNames(`${label}_${randomBytes(3).toString('hex')}`);
   const root = findRepoRoot();
   const env = {
@@ -50,9 +59,17 @@ export const createTestPipeline = async (stack: TestStack, label: string): Promi
       env: { ...process.env, ...env, ...extraEnv },
       timeout: 180_000,
     });
-  await runApp('connector-registrar');
   const connect = () => new Kysely<StreamingDb>({ dialect: new PostgresDialect({ pool: createPgPool(stack.pg(names.database)) }) });
-  let db = connect();
+  let db: Kysely<StreamingDb>;
+  if (beforeRegister) {
+    await migrateStreamingDb(stack.pg(names.database));
+    db = connect();
+    await beforeRegister(db);
+    await runApp('connector-registrar');
+  } else {
+    await runApp('connector-registrar');
+    db = connect();
+  }
   const topics = sourceTopics(names);
   return {
     names,
