@@ -5,6 +5,7 @@ import avro from 'avsc';
 import { aggregatorConfigFromEnv } from './aggregator-config.js';
 import { createAggregatorMetrics } from './aggregator-metrics.js';
 import { createPartitionStates } from './partition-states.js';
+import { createLiveSummaryKeys } from './live-summary-keys.js';
 import { createSummaryBatchHandler } from './summary-batch-handler.js';
 
 const main = async () => {
@@ -45,7 +46,8 @@ const main = async () => {
     loadChangelog: (partition, onRecords) => readToEnd({ kafka, topic: names.summariesChangelogTopic, partitions: [partition], onRecords }),
   });
 
-  const handler = createSummaryBatchHandler({ names, states, encoder, metrics, decode: (value) => codec.decode(value, reader) });
+  const liveSummaryKeys = createLiveSummaryKeys({ kafka, summariesTopic: names.summariesTopic, inputPartitions });
+  const handler = createSummaryBatchHandler({ names, states, encoder, metrics, liveSummaryKeys, decode: (value) => codec.decode(value, reader) });
   let running = false;
   const loop = await startExactlyOnceLoop({
     kafka,

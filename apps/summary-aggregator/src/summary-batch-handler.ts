@@ -12,6 +12,8 @@ export interface SummaryHandlerDeps {
   readonly decode: InputDecode;
   readonly encoder: AvroEncoder;
   readonly metrics: AggregatorMetrics;
+  /** Live summary keys of the input partition's employees, released groups included (for a truncate). */
+  readonly liveSummaryKeys: (partition: number, heartbeat: () => Promise<void>) => Promise<readonly string[]>;
   readonly now?: () => number;
 }
 
@@ -23,7 +25,7 @@ type Decoded = WindowInput & { readonly source_ts_ms?: number };
  * (re)gained, apply every change, flush, and return the summaries, the changed window state for the
  * changelog (same partition number as the input) and the window metadata to commit with the offset.
  */
-export const createSummaryBatchHandler = ({ names, states, decode, encoder, metrics, now = Date.now }: SummaryHandlerDeps) => {
+export const createSummaryBatchHandler = ({ names, states, decode, encoder, metrics, liveSummaryKeys, now = Date.now }: SummaryHandlerDeps) => {
   const summaryRecord = (o: WindowOutput): OutputRecord =>
     o.kind === 'upsert' ? { topic: names.summariesTopic, key: o.key, value: encoder.encode(o.summary) } : { topic: names.summariesTopic, key: o.key, value: null };
 
@@ -81,6 +83,12 @@ export const createSummaryBatchHandler = ({ names, states, decode, encoder, metr
         continue;
       }
       const change = decoded.value as Decoded;
+      if (change.row_kind === 'T') {
+        // Every live key of this partition's employees goes, released groups included; the groups
+        // still in state get theirs at the flush (a second tombstone is harmless), and rows after
+        // the truncate come after these in the same transaction.
+        for (const key of await liveSummaryKeys(ctx.partition, ctx.heartbeat)) outputs.push({ topic: names.summariesTopic, key, value: null });
+      }
       const outcome = aggregator.apply(change, ctx.partition);
       if (outcome.kind !== 'applied') reject(input, outcome.reason, outcome.detail);
       else if (typeof change.source_ts_ms === 'number') sourceTimes.push(change.source_ts_ms);

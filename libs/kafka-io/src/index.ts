@@ -18,3 +18,4 @@ export * from './retry-retriable.js';
 export * from './partition-offsets.js';
 export * from './input-positions.js';
 export * from './input-position-check.js';
+export * from './key-partition.js';

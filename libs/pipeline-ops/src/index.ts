@@ -13,3 +13,4 @@ export * from './topic-tail.js';
 export * from './prometheus-histogram.js';
 export * from './app-probe.js';
 export * from './connector-fix.js';
+export * from './duplicate-changes.js';

@@ -9,9 +9,10 @@ export const formatVerifyReport = (r: VerifyResult, { examples = 5 } = {}): stri
   const lines = [
     report.horizon === null
       ? 'horizon:    every window (the aggregator has committed no watermark yet)'
-      : `horizon:    windows ending after ${iso(report.horizon)} (watermark ${iso(aggregator.watermark as number)} minus retention ${r.retentionHours} h)`,
+      : `horizon:    windows ending after ${iso(report.horizon)} (lowest partition watermark ${iso(aggregator.watermark as number)} minus the retention the aggregator committed, ${r.retentionHours} h)`,
     `aggregator: ${aggregator.partitions} input partitions, ${aggregator.lag} input offsets not yet aggregated${aggregator.lag > 0n ? ' (not quiet: differences may be work in progress)' : ''}`,
     `summaries:  ${r.records} records read to the end, ${r.undecodable} undecodable, in ${r.seconds.toFixed(1)} s`,
+    `processed:  ${r.processedRecords} records read, ${r.duplicates.count} changes written twice${r.duplicates.examples.length ? ` (${r.duplicates.examples.join(', ')})` : ''}`,
     '',
     `${'GROUPS'.padEnd(11)}${'COUNT'.padStart(9)}`,
     pad('matched', report.matched),
@@ -29,7 +30,7 @@ export const formatVerifyReport = (r: VerifyResult, { examples = 5 } = {}): stri
     '',
     r.ok
       ? '✓ the summaries equal the SQL GROUP BY for every group inside the horizon'
-      : `✗ the summaries differ from the SQL GROUP BY (${report.mismatched.length} mismatched, ${report.missing.length} missing, ${report.extra.length} extra${r.undecodable ? `, ${r.undecodable} undecodable` : ''})`,
+      : `✗ the summaries differ from the SQL GROUP BY (${report.mismatched.length} mismatched, ${report.missing.length} missing, ${report.extra.length} extra${r.undecodable ? `, ${r.undecodable} undecodable` : ''}${r.duplicates.count ? `, ${r.duplicates.count} changes written twice` : ''})`,
   );
   return lines.join('\n');
 };
@@ -43,6 +44,9 @@ export const verifyReportJson = (r: VerifyResult): unknown => ({
   aggregatorLag: Number(r.aggregator.lag),
   records: r.records,
   undecodable: r.undecodable,
+  processedRecords: r.processedRecords,
+  duplicatedChanges: r.duplicates.count,
+  duplicateExamples: r.duplicates.examples,
   matched: r.report.matched,
   mismatched: r.report.mismatched,
   missing: r.report.missing,

@@ -4,7 +4,9 @@ import type { Env, PipelineNames } from '@eap/pipeline-config';
 import { parseWindowingConfig } from '@eap/windowing';
 import { readAggregatorProgress, type AggregatorProgress } from './aggregator-progress.js';
 import { opsSettingsFromEnv } from './ops-settings.js';
+import type { DuplicateChanges } from './duplicate-changes.js';
 import { readLatestSummaries } from './latest-summaries.js';
+import { readDuplicateChanges } from './processed-duplicates.js';
 import { reconcileSummaries, reconciled, type ReconciliationReport } from './summary-reconciliation.js';
 
 export interface VerifyOptions {
@@ -31,7 +33,11 @@ export interface VerifyResult {
   readonly ok: boolean;
   readonly report: ReconciliationReport;
   readonly aggregator: AggregatorProgress;
+  /** The retention behind the horizon: what the aggregator committed, else the setting. */
   readonly retentionHours: number;
+  /** Changes written twice to the processed topic. */
+  readonly duplicates: DuplicateChanges;
+  readonly processedRecords: number;
   /** Summary records read, and those that would not decode. */
   readonly records: number;
   readonly undecodable: number;
@@ -50,23 +56,26 @@ export const verifySummaries = async (o: VerifyOptions): Promise<VerifyResult> =
   const admin = await createTopicAdmin({ brokers: o.brokers, clientId: 'pipeline-verify' });
   let aggregator: AggregatorProgress;
   try {
-    aggregator = await readAggregatorProgress(admin, o.aggregatorGroupId, o.names.processedTopic);
+    aggregator = await readAggregatorProgress(admin, o.aggregatorGroupId, o.names.processedTopic, o.retentionHours);
   } finally {
     await admin.close();
   }
-  const horizon = aggregator.watermark === null ? null : aggregator.watermark - o.retentionHours * HOUR_MICROS;
+  const { horizon } = aggregator;
   const codec = createSchemaRegistryCodec({ url: o.registryUrl });
-  const [latest, groups] = await Promise.all([
+  const [latest, groups, processed] = await Promise.all([
     readLatestSummaries({ brokers: o.brokers, clientId: 'pipeline-verify' }, o.names.summariesTopic, codec),
     // a window ends after the horizon when it starts after horizon - 1 h
     summaryGroupsFromSql(o.db, horizon === null ? null : horizon - HOUR_MICROS),
+    readDuplicateChanges({ brokers: o.brokers, clientId: 'pipeline-verify' }, o.names.processedTopic, codec),
   ]);
   const report = reconcileSummaries(groups, latest.summaries, horizon);
   return {
-    ok: reconciled(report) && latest.undecodable === 0,
+    ok: reconciled(report) && latest.undecodable === 0 && processed.duplicates.count === 0,
     report,
     aggregator,
-    retentionHours: o.retentionHours,
+    retentionHours: aggregator.retentionHours.length > 0 ? Math.min(...aggregator.retentionHours) : o.retentionHours,
+    duplicates: processed.duplicates,
+    processedRecords: processed.records,
     records: latest.records,
     undecodable: latest.undecodable,
     seconds: (performance.now() - started) / 1000,

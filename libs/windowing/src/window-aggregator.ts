@@ -310,7 +310,7 @@ const buildAggregator = (
       changelog = [];
       return taken;
     },
-    meta: () => ({ watermark: clock.current(), closedThrough, lateCount }),
+    meta: () => ({ watermark: clock.current(), closedThrough, lateCount, retentionHours: config.retentionHours }),
   };
 };
 

@@ -24,6 +24,7 @@ describe('the window changelog', () => {
   it('keeps the window metadata, and reads none as the empty state', () => {
     const meta = { watermark: micros('2024-01-15T11:59:00'), closedThrough: micros('2024-01-15T11:00:00'), lateCount: 3 };
     expect(decodeWindowMeta(encodeWindowMeta(meta))).toEqual({ kind: 'ok', meta });
+    expect(decodeWindowMeta(encodeWindowMeta({ ...meta, retentionHours: 48 }))).toEqual({ kind: 'ok', meta: { ...meta, retentionHours: 48 } });
     expect(decodeWindowMeta(null)).toEqual({ kind: 'ok', meta: { watermark: null, closedThrough: null, lateCount: 0 } });
     expect(decodeWindowMeta('{"watermark":"soon"}')).toMatchObject({ kind: 'invalid' });
     expect(decodeWindowMeta('not json')).toMatchObject({ kind: 'invalid' });

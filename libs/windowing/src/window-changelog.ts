@@ -29,6 +29,8 @@ export interface WindowMeta {
   readonly watermark: number | null;
   readonly closedThrough: number | null;
   readonly lateCount: number;
+  /** WINDOW_RETENTION_HOURS the aggregator ran with, so `verify` uses its horizon (absent in older metadata). */
+  readonly retentionHours?: number;
 }
 
 const VALUE_BYTES = 23;
@@ -94,7 +96,7 @@ export const decodeChangelogEntry = (key: Uint8Array | null, value: Uint8Array |
 
 /** `{"watermark":…,"closedThrough":…,"lateCount":…}`: small enough for an offset's metadata. */
 export const encodeWindowMeta = (meta: WindowMeta): string =>
-  JSON.stringify({ watermark: meta.watermark, closedThrough: meta.closedThrough, lateCount: meta.lateCount });
+  JSON.stringify({ watermark: meta.watermark, closedThrough: meta.closedThrough, lateCount: meta.lateCount, retentionHours: meta.retentionHours });
 
 export type DecodedWindowMeta = { readonly kind: 'ok'; readonly meta: WindowMeta } | { readonly kind: 'invalid'; readonly detail: string };
 
@@ -114,5 +116,14 @@ export const decodeWindowMeta = (text: string | null): DecodedWindowMeta => {
   if (typeof o !== 'object' || o === null || !time(o['watermark']) || !time(o['closedThrough']) || !Number.isSafeInteger(o['lateCount'])) {
     return { kind: 'invalid', detail: `window metadata ${text.slice(0, 200)} lacks watermark, closedThrough or lateCount` };
   }
-  return { kind: 'ok', meta: { watermark: o['watermark'] as number | null, closedThrough: o['closedThrough'] as number | null, lateCount: o['lateCount'] as number } };
+  const retention = o['retentionHours'];
+  return {
+    kind: 'ok',
+    meta: {
+      watermark: o['watermark'] as number | null,
+      closedThrough: o['closedThrough'] as number | null,
+      lateCount: o['lateCount'] as number,
+      ...(Number.isSafeInteger(retention) && (retention as number) > 0 ? { retentionHours: retention as number } : {}),
+    },
+  };
 };

@@ -40,7 +40,7 @@ describe('docker/compose.yaml matches the embedded stack', () => {
   it('uses the same versions and names', () => {
     const { postgres, kafka, connect, registry } = compose.services;
     expect(kafka!.image).toBe(`apache/kafka:${settings.versions.kafka}`);
-    expect(connect!.image).toBe(`quay.io/debezium/connect:${settings.versions.debezium.split('.').slice(0, 2).join('.')}`);
+    expect(connect!.image).toBe(`quay.io/debezium/connect:${settings.versions.debezium}`);
     expect(registry!.image).toBe(`apicurio/apicurio-registry:${settings.versions.apicurio}`);
     expect(postgres!.environment?.['POSTGRES_DB']).toBe('streaming_db');
     expect(postgres!.command).toEqual(expect.arrayContaining(['wal_level=logical', `max_slot_wal_keep_size=${settings.pgMaxSlotWalKeepSize}`]));
