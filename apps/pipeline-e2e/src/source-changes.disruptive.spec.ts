@@ -5,6 +5,7 @@ import { aggregatorGroupIdFromEnv, processorGroupIdFromEnv } from '@eap/pipeline
 import { findRepoRoot } from '@eap/stack';
 import { createTestPipeline, describeOnStack, startApp, type AppProcess, type TestPipeline } from '@eap/testing';
 import { sql } from 'kysely';
+import { runPipelineCli } from './pipeline-cli-runner.js';
 import { copyActivities, duplicatedChanges, processedChanges } from './source-changes.js';
 import { runStackCli } from './stack-cli.js';
 import { settleAndVerify } from './summary-checks.js';
@@ -112,7 +113,7 @@ describeOnStack(
       }
     }, 600_000);
 
-    it('refuses to start when the outputs exist but the committed input positions are gone, and when partition counts differ', async () => {
+    it('refuses to start when the outputs exist but the committed input positions are gone (and when partition counts differ), until a rebuild', async () => {
       const p = await createTestPipeline(stack, 'lostoffsets');
       let apps = await startBoth(p);
       try {
@@ -136,6 +137,19 @@ describeOnStack(
         const mismatch = startApp('enrichment-processor', { ...appEnv(p), PROCESSED_PARTITIONS: '4' });
         expect(await mismatch.exited).toBe(1);
         expect(mismatch.lines.join('\n')).toMatch(/PROCESSED_PARTITIONS: is 4, but .* has 3 partitions/);
+
+        // The fix the refusal names: reset the outputs, replay, verify.
+        const refused = await runPipelineCli(p.env, ['rebuild']);
+        expect(refused.code).toBe(2);
+        expect(refused.stderr).toMatch(/--yes/);
+        const rebuilt = await runPipelineCli(p.env, ['rebuild', '--yes']);
+        process.stderr.write(`[rebuild]\n${rebuilt.stderr}${rebuilt.stdout}\n`);
+        expect(rebuilt.code).toBe(0);
+        expect(rebuilt.stdout).toMatch(/✓ the summaries equal the SQL GROUP BY/);
+        apps = await startBoth(p);
+        await copyActivities(p.db, 100, 8);
+        const changes = await expectExact(p, 'after-rebuild');
+        expect(changes.filter((c) => c.row_kind === '+I')).toHaveLength(400);
       } finally {
         await Promise.all(apps.map((a) => a.kill()));
         await p.dispose();

@@ -11,3 +11,4 @@ export type { Kysely } from 'kysely';
 export * from './activity-summary-query.js';
 export * from './traffic-writer.js';
 export * from './postgres-inspection.js';
+export * from './snapshot-signal.js';

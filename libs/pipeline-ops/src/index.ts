@@ -14,3 +14,4 @@ export * from './prometheus-histogram.js';
 export * from './app-probe.js';
 export * from './connector-fix.js';
 export * from './duplicate-changes.js';
+export * from './pipeline-rebuild.js';

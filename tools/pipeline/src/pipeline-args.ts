@@ -3,6 +3,8 @@ export type PipelineCommand =
   | { readonly kind: 'status'; readonly json: boolean }
   | { readonly kind: 'doctor'; readonly json: boolean; readonly fix: boolean }
   | { readonly kind: 'tail'; readonly json: boolean; readonly topic: string; readonly fromBeginning: boolean }
+  | { readonly kind: 'rebuild'; readonly yes: boolean; readonly keepDlq: boolean }
+  | { readonly kind: 'resnapshot' }
   | { readonly kind: 'help' };
 
 export type ParsedArgs = { readonly kind: 'ok'; readonly command: PipelineCommand } | { readonly kind: 'usage'; readonly message: string };
@@ -19,6 +21,14 @@ commands:
   tail <topic> [--from-beginning]
                          follow a topic, decoded (Avro through the registry, Debezium JSON unwrapped);
                          Ctrl-C to stop
+  rebuild --yes [--keep-dlq]
+                         reset the outputs and replay the inputs deliberately: with the processor and the
+                         aggregator stopped, deletes their committed positions and their output topics
+                         (processed, summaries, changelog, DLQ unless --keep-dlq), asks Debezium for a
+                         snapshot when retention already deleted the input's first records, runs both
+                         apps until they have read everything, stops them and runs verify
+  resnapshot             ask Debezium for a blocking snapshot of employee_activities (signal table): the
+                         outputs are restated from it. Pause writes to the table while it runs
 options:
   --json                 JSON instead of tables (tail: one JSON object per line)
 
@@ -30,6 +40,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   status: ['--json'],
   doctor: ['--json', '--fix'],
   tail: ['--json', '--from-beginning'],
+  rebuild: ['--yes', '--keep-dlq'],
+  resnapshot: [],
 };
 
 /** A command and its options; `help`, `-h` or nothing for the usage. */
@@ -48,6 +60,8 @@ export const parsePipelineArgs = (argv: readonly string[]): ParsedArgs => {
     return { kind: 'ok', command: { kind: 'tail', json, topic: positional[0]!, fromBeginning: options.includes('--from-beginning') } };
   }
   if (positional.length) return { kind: 'usage', message: `${name} takes no argument, got "${positional[0]}"` };
+  if (name === 'rebuild') return { kind: 'ok', command: { kind: 'rebuild', yes: options.includes('--yes'), keepDlq: options.includes('--keep-dlq') } };
+  if (name === 'resnapshot') return { kind: 'ok', command: { kind: 'resnapshot' } };
   if (name === 'doctor') return { kind: 'ok', command: { kind: 'doctor', json, fix: options.includes('--fix') } };
   return { kind: 'ok', command: { kind: name as 'verify' | 'status', json } };
 };

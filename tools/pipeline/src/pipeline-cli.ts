@@ -1,4 +1,6 @@
-import { createStreamingDb } from '@eap/pg-io';
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createStreamingDb, requestBlockingSnapshot } from '@eap/pg-io';
 import {
   applyConnectorFix,
   collectPipelineSnapshot,
@@ -8,6 +10,8 @@ import {
   formatTailedRecord,
   formatVerifyReport,
   opsSettingsFromEnv,
+  rebuildPipeline,
+  type RunningApps,
   tailTopic,
   toJson,
   topicRates,
@@ -72,6 +76,65 @@ const tail = async (s: OpsSettings, topic: string, fromBeginning: boolean, json:
   return 0;
 };
 
+/** The processor and the aggregator as processes, as `npm start` runs them; logs in .stack/logs/rebuild-<app>.log. */
+const startApps = (): RunningApps => {
+  mkdirSync('.stack/logs', { recursive: true });
+  const children = (['enrichment-processor', 'summary-aggregator'] as const).map((app) => {
+    const log = createWriteStream(`.stack/logs/rebuild-${app}.log`, { flags: 'a' });
+    const child = spawn('bash', ['tools/scripts/run-ts.sh', `apps/${app}/src/main.ts`], {
+      env: { ...process.env, PROCESSOR_HEALTH_PORT: '0', AGGREGATOR_HEALTH_PORT: '0', LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.pipe(log);
+    child.stderr.pipe(log);
+    return { app, child };
+  });
+  let stopping = false;
+  return {
+    exited: Promise.race(children.map(({ app, child }) => new Promise<{ app: string; code: number | null }>((resolve) => child.once('exit', (code) => !stopping && resolve({ app, code }))))),
+    async stop() {
+      stopping = true;
+      await Promise.all(
+        children.map(({ child }) => (child.exitCode !== null ? undefined : new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }))),
+      );
+    },
+  };
+};
+
+const rebuild = async (s: OpsSettings, yes: boolean, keepDlq: boolean): Promise<number> => {
+  if (!yes) {
+    process.stderr.write(`rebuild deletes ${s.names.processedTopic}, ${s.names.summariesTopic}, ${s.names.summariesChangelogTopic}${keepDlq ? '' : ` and ${s.names.dlqTopic}`} and the committed positions of ${s.processorGroupId} and ${s.aggregatorGroupId}, then replays ${s.names.topicPrefix}'s input. Run it again with --yes.\n`);
+    return 2;
+  }
+  const db = createStreamingDb(s.pg, { applicationName: 'pipeline-rebuild' });
+  try {
+    await rebuildPipeline({
+      settings: s,
+      startApps,
+      keepDlq,
+      requestSnapshot: async () => void (await requestBlockingSnapshot(db)),
+      progress: (line) => process.stderr.write(`▸ ${line}\n`),
+    });
+  } finally {
+    await db.destroy();
+  }
+  return verify(s, false);
+};
+
+const resnapshot = async (s: OpsSettings): Promise<number> => {
+  const db = createStreamingDb(s.pg, { applicationName: 'pipeline-resnapshot' });
+  try {
+    const id = await requestBlockingSnapshot(db);
+    out(`asked ${s.names.connector} for a blocking snapshot of employee_activities (signal ${id}); the processor restates the outputs when its first read arrives (log event processor.snapshot_started)`);
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+};
+
 const run = async (command: Exclude<PipelineCommand, { kind: 'help' }>): Promise<number> => {
   const s = opsSettingsFromEnv(process.env);
   switch (command.kind) {
@@ -86,6 +149,10 @@ const run = async (command: Exclude<PipelineCommand, { kind: 'help' }>): Promise
       return doctor(s, command.json, command.fix);
     case 'tail':
       return tail(s, command.topic, command.fromBeginning, command.json);
+    case 'rebuild':
+      return rebuild(s, command.yes, command.keepDlq);
+    case 'resnapshot':
+      return resnapshot(s);
   }
 };
 
@@ -106,7 +173,7 @@ const main = async (): Promise<number> => {
 main().then(
   (code) => process.exit(code),
   (e: Error) => {
-    const known = /ConfigError$/.test(e.name);
+    const known = /ConfigError$|RebuildError$/.test(e.name);
     const unreachable = /ECONNREFUSED|KafkaJSConnectionError|KafkaJSNumberOfRetriesExceeded|getaddrinfo|fetch failed|did not appear/.test(`${e.name} ${e.message} ${String(e.cause)}`);
     process.stderr.write(`✗ pipeline: ${known ? e.message : unreachable ? `a dependency is not reachable (${e.message}); is the stack up? npm run stack -- up` : (e.stack ?? e.message)}\n`);
     process.exit(2);
