@@ -1,5 +1,5 @@
 import { processedActivitySchema } from '@eap/avro-schemas';
-import { assertInputPositions, createSchemaRegistryCodec, createTopicAdmin, followTopic, startExactlyOnceLoop, waitForTopic } from '@eap/kafka-io';
+import { assertInputPositions, createSchemaRegistryCodec, hasCommittedRecords, createTopicAdmin, followTopic, startExactlyOnceLoop, waitForTopic } from '@eap/kafka-io';
 import { createStreamingDb, findEmployees, pgConnectionFromEnv } from '@eap/pg-io';
 import { ConfigError, sourceTopics } from '@eap/pipeline-config';
 import { createJsonLogger, exitOnStartupError, onShutdownSignals, startHealthServer } from '@eap/service-runtime';
@@ -25,7 +25,6 @@ const main = async () => {
   // A truncate or a snapshot's restatement goes to every partition the broker has; a count that
   // differs from the setting is a mistake to fix, not to paper over.
   const processedPartitions = (await admin.offsetRanges(config.names.processedTopic)).length;
-  const outputsExist = (await admin.offsetRanges(config.names.processedTopic)).some((r) => r.high > r.low);
   await admin.close();
   if (processedPartitions !== config.processedPartitions) {
     throw new ConfigError('PROCESSED_PARTITIONS', `is ${config.processedPartitions}, but ${config.names.processedTopic} has ${processedPartitions} partitions on the broker; set PROCESSED_PARTITIONS=${processedPartitions} (a topic's partitions are fixed: adding some would move employees between aggregator partitions)`);
@@ -57,7 +56,7 @@ const main = async () => {
       log.log('info', 'processor.waiting_for_topic', { topic: topics.activities });
     }
   }
-  await assertInputPositions({ brokers: config.brokers, groupId: config.groupId, topic: topics.activities, outputsExist: () => outputsExist });
+  await assertInputPositions({ brokers: config.brokers, groupId: config.groupId, topic: topics.activities, outputsExist: () => hasCommittedRecords(kafka, config.names.processedTopic) });
   let running = false;
   const loop = await startExactlyOnceLoop({
     kafka,

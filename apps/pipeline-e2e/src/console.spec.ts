@@ -69,7 +69,7 @@ describeOnStack('pipeline console in Chromium', (stack) => {
       await browser.screenshot('console-row-arrived');
       await p.db.insertInto('employee_activities').values(row('second')).execute();
       await browser.waitForText(countCell, /^2$/);
-      await browser.waitForText('#latency', /commit → enriched\s*p50 \d+ ms\s*p99 \d+ ms/);
+      await browser.waitForText('#latency', /commit → enriched\s*p50 [\d.]+ m?s\s*p99 [\d.]+ m?s/);
       await browser.waitForText('#groups', 'Stable');
 
       // The connector stopped behind the console's back: the page says so and offers the fix.

@@ -34,7 +34,9 @@ describeOnStack(
       const duplicates = duplicatedChanges(changes);
       const rows = await p.db.selectFrom('employee_activities').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
       const { matched, missing, extra, mismatched } = result.report;
-      process.stderr.write(`[${label}] rows ${rows.n}, processed records ${changes.length}, groups matched ${matched}, missing ${missing.length}, extra ${extra.length}, mismatched ${mismatched.length}, duplicated changes ${duplicates.length}\n`);
+      const admin = await createTopicAdmin({ brokers: stack.connection.kafkaBrokers });
+      const inputRecords = await admin.offsetRanges(p.topics.activities).then((rs) => rs.reduce((n, r) => n + r.high - r.low, 0n)).finally(() => admin.close());
+      process.stderr.write(`[${label}] rows ${rows.n}, input records ${inputRecords} (tombstones and re-sends included), processed records ${changes.length}, groups matched ${matched}, missing ${missing.length}, extra ${extra.length}, mismatched ${mismatched.length}, duplicated changes ${duplicates.length}\n`);
       expect(mismatched).toEqual([]);
       expect(missing).toEqual([]);
       expect(extra).toEqual([]);
@@ -155,6 +157,31 @@ describeOnStack(
         await p.dispose();
       }
     }, 600_000);
+
+    it('refuses an input position below the log start (records deleted unread, as retention does), with the numbers', async () => {
+      const p = await createTestPipeline(stack, 'retention');
+      const apps = await startBoth(p);
+      try {
+        await copyActivities(p.db, 50, 9);
+        await expectExact(p, 'retention-before');
+        await apps[0]!.kill();
+        await copyActivities(p.db, 50, 10);
+        const admin = await createTopicAdmin({ brokers: stack.connection.kafkaBrokers });
+        let end = 0n;
+        for (let i = 0; i < 60 && end < 100n; i++, await sleep(500)) end = (await admin.offsetRanges(p.topics.activities))[0]!.high;
+        try {
+          await admin.deleteRecordsBefore(p.topics.activities, 0, end);
+        } finally {
+          await admin.close();
+        }
+        const processor = startApp('enrichment-processor', appEnv(p));
+        expect(await processor.exited).toBe(1);
+        expect(processor.lines.join('\n')).toMatch(new RegExp(`committed position \\d+ is below the log start ${end}: records \\d+\\.\\.${end - 1n} were deleted`));
+      } finally {
+        await Promise.all(apps.map((a) => a.kill()));
+        await p.dispose();
+      }
+    }, 300_000);
   },
   { only: 'embedded' },
 );

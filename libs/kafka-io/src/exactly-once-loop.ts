@@ -109,6 +109,8 @@ export const startExactlyOnceLoop = async ({
     const current = partitions.get(key);
     if (current && current.generation === generation) return current;
     partitions.delete(key);
+    // Idle work of the previous ownership finishes (or fails) before anything is restored or fenced.
+    await current?.busy;
     await current?.transactor.close().catch(() => undefined);
     const transactor = await startPartitionTransactor(kafka, `${transactionalIdPrefix}-${topic}-${partition}`);
     const committed = await committedOffset(topic, partition);
@@ -181,7 +183,7 @@ export const startExactlyOnceLoop = async ({
           on('eos.idle_committed', { topic, partition, outputs: result.outputs.length });
         } catch (e) {
           // Someone else may own it now (fenced), or the handler failed: the next batch claims it afresh.
-          partitions.delete(key);
+          if (partitions.get(key) === state) partitions.delete(key);
           await state.transactor.close().catch(() => undefined);
           on('eos.idle_failed', { topic, partition, error: (e as Error).message });
         }

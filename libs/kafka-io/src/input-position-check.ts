@@ -16,15 +16,19 @@ export const assertInputPositions = async ({
   brokers: readonly string[];
   groupId: string;
   topic: string;
-  outputsExist: (partition: number) => boolean;
+  /** Asked only for a partition with records and no committed position. */
+  outputsExist: (partition: number) => Promise<boolean>;
 }): Promise<void> => {
   const admin = await createTopicAdmin({ brokers, clientId: `${groupId}-position-check` });
   try {
     const [ranges, committed] = [await admin.offsetRanges(topic), await admin.committedOffsets(groupId, topic)];
-    const problems = ranges.flatMap((range) => {
-      const problem = judgeInputPosition({ topic, partition: range.partition, committed: committed.get(range.partition)?.offset ?? -1n, range, outputsExist: outputsExist(range.partition) });
-      return problem ? [problem] : [];
-    });
+    const problems = [];
+    for (const range of ranges) {
+      const position = committed.get(range.partition)?.offset ?? -1n;
+      const exists = position < 0n && range.high > range.low ? await outputsExist(range.partition) : false;
+      const problem = judgeInputPosition({ topic, partition: range.partition, committed: position, range, outputsExist: exists });
+      if (problem) problems.push(problem);
+    }
     if (problems.length > 0) {
       throw new KafkaIoError('input_position', `refusing to start: ${problems.map((p) => p.message).join('; ')}`, { retriable: false, topic });
     }

@@ -10,6 +10,8 @@ export interface ReadToEndOptions {
   readonly partitions?: readonly number[];
   /** Called with each batch, in offset order per partition. */
   readonly onRecords: (records: readonly InputRecord[]) => void;
+  /** Checked after each batch: true stops the read early (the result then counts what was read). */
+  readonly stopWhen?: () => boolean;
   /** Gives up (rejecting) when the end is not reached in time. */
   readonly timeoutMs?: number;
 }
@@ -26,7 +28,7 @@ export interface ReadToEndResult {
  * of an output topic. Transaction markers and aborted records count as read, so a log that ends in a
  * marker still ends.
  */
-export const readToEnd = async ({ kafka: options, topic, partitions, onRecords, timeoutMs = 300_000 }: ReadToEndOptions): Promise<ReadToEndResult> => {
+export const readToEnd = async ({ kafka: options, topic, partitions, onRecords, stopWhen, timeoutMs = 300_000 }: ReadToEndOptions): Promise<ReadToEndResult> => {
   const kafka = createKafkaClient(options);
   const offsets = await readPartitionOffsets(kafka, topic);
   const wanted = (p: number) => partitions === undefined || partitions.includes(p);
@@ -61,6 +63,7 @@ export const readToEnd = async ({ kafka: options, topic, partitions, onRecords, 
         const records = batch.messages.filter((m) => BigInt(m.offset) < end).map((m) => toInputRecord(topic, batch.partition, m));
         count += records.length;
         if (records.length) onRecords(records);
+        if (stopWhen?.()) finish();
       },
     });
     await done;
@@ -69,4 +72,14 @@ export const readToEnd = async ({ kafka: options, topic, partitions, onRecords, 
     await consumer.disconnect();
   }
   return { ends, records: count };
+};
+
+/**
+ * Whether the partitions (all when omitted) hold at least one committed record: aborted
+ * transactions (an app killed before its first commit) leave offsets but no record.
+ */
+export const hasCommittedRecords = async (kafka: KafkaClientOptions, topic: string, partitions?: readonly number[]): Promise<boolean> => {
+  let found = false;
+  await readToEnd({ kafka, topic, ...(partitions ? { partitions } : {}), onRecords: () => (found = true), stopWhen: () => found });
+  return found;
 };

@@ -23,6 +23,8 @@ export interface TopicAdmin {
   groupState(groupId: string): Promise<{ readonly state: string; readonly members: number }>;
   /** Cleanup policy and other non-default configs of a topic. */
   topicConfig(topic: string): Promise<Readonly<Record<string, string>>>;
+  /** Deletes a partition's records below `before` (what retention does); for tests and operators. */
+  deleteRecordsBefore(topic: string, partition: number, before: bigint): Promise<void>;
   /** Deletes consumer groups (and their committed offsets); they must have no members. */
   deleteGroups(groupIds: readonly string[]): Promise<void>;
   close(): Promise<void>;
@@ -83,6 +85,9 @@ export const createTopicAdmin = async ({ brokers, clientId = 'topic-admin' }: { 
       const { groups } = await retryRetriable(() => admin.describeGroups([groupId]));
       const g = groups[0];
       return { state: g?.state ?? 'Dead', members: g?.members.length ?? 0 };
+    },
+    async deleteRecordsBefore(topic, partition, before) {
+      await retryRetriable(() => admin.deleteTopicRecords({ topic, partitions: [{ partition, offset: before.toString() }] }));
     },
     async deleteGroups(groupIds) {
       await retryRetriable(() => admin.deleteGroups([...groupIds]));

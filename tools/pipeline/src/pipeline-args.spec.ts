@@ -12,6 +12,13 @@ describe('parsePipelineArgs', () => {
     expect(parsePipelineArgs(['tail', 'employee-activities-dlq', '--from-beginning'])).toEqual({ kind: 'ok', command: { kind: 'tail', json: false, topic: 'employee-activities-dlq', fromBeginning: true } });
   });
 
+  it('reads rebuild with its confirmation and resnapshot', () => {
+    expect(parsePipelineArgs(['rebuild'])).toEqual({ kind: 'ok', command: { kind: 'rebuild', yes: false, keepDlq: false } });
+    expect(parsePipelineArgs(['rebuild', '--yes', '--keep-dlq'])).toEqual({ kind: 'ok', command: { kind: 'rebuild', yes: true, keepDlq: true } });
+    expect(parsePipelineArgs(['resnapshot'])).toEqual({ kind: 'ok', command: { kind: 'resnapshot' } });
+    expect(parsePipelineArgs(['resnapshot', '--yes'])).toEqual({ kind: 'usage', message: 'unknown option --yes for resnapshot' });
+  });
+
   it('shows the usage for nothing or help', () => {
     expect(parsePipelineArgs([])).toEqual({ kind: 'ok', command: { kind: 'help' } });
     expect(parsePipelineArgs(['--help'])).toEqual({ kind: 'ok', command: { kind: 'help' } });
