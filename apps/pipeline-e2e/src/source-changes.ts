@@ -68,3 +68,34 @@ export const duplicatedChanges = (changes: readonly ProcessedChange[]): string[]
   }
   return duplicates;
 };
+
+/**
+ * Where rows the summaries lack were lost: never sent by Debezium (not in the input topic), or
+ * in the input but not in the processed topic (skipped by the processor), with their positions.
+ */
+export const traceLostRows = async (stack: TestStack, p: TestPipeline, changes: readonly ProcessedChange[]): Promise<string> => {
+  const { decodeJsonEnvelope } = await import('@eap/debezium-envelope');
+  const inDb = new Set((await p.db.selectFrom('employee_activities').select('id').execute()).map((r) => r.id));
+  const sent = new Map<number, string[]>();
+  await readToEnd({
+    kafka: { brokers: stack.connection.kafkaBrokers },
+    topic: p.topics.activities,
+    onRecords: (rs) => {
+      for (const r of rs) {
+        const d = decodeJsonEnvelope(r.value);
+        if (d.kind !== 'event' || (d.event.op !== 'c' && d.event.op !== 'r')) continue;
+        const id = Number((d.event.after as { id: number }).id);
+        sent.set(id, [...(sent.get(id) ?? []), `${r.offset}@${d.event.source.sequence}`]);
+      }
+    },
+  });
+  const processed = new Set(changes.filter((c) => c.row_kind === '+I').map((c) => c.id));
+  const neverSent = [...inDb].filter((id) => !sent.has(id)).sort((a, b) => a - b);
+  const skipped = [...inDb].filter((id) => sent.has(id) && !processed.has(id)).sort((a, b) => a - b);
+  return [
+    `rows ${inDb.size}; never sent by Debezium: ${neverSent.length} (${neverSent.slice(0, 10).join(', ')})`,
+    `sent but not processed: ${skipped.length}`,
+    ...skipped.slice(0, 10).map((id) => `  id ${id}: ${sent.get(id)!.join(' ')}`),
+    ...neverSent.slice(0, 3).map((id) => `  never sent ${id}; neighbours ${[id - 1, id + 1].map((n) => `${n}: ${sent.get(n)?.join(' ') ?? '-'}`).join(', ')}`),
+  ].join('\n');
+};
