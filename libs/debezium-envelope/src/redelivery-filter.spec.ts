@@ -92,6 +92,24 @@ describe('createRedeliveryFilter', () => {
     expect(filter.admit(eventAt(at(60n, 90n), 1, 'r', 'true'))).toBe('snapshot_start');
   });
 
+  it('admits streamed changes below the LSN of an initial snapshot (a transaction that began before it and committed after)', () => {
+    const filter = createRedeliveryFilter();
+    expect(filter.admit(eventAt(at(null, 500n), 1, 'r', 'first'))).toBe('snapshot_start');
+    expect(filter.admit(eventAt(at(null, 500n), 2, 'r', 'last'))).toBe('fresh');
+    expect(filter.admit(eventAt(at(null, 480n), 3))).toBe('fresh');
+    expect(filter.admit(eventAt(at(null, 490n), 4))).toBe('fresh');
+    expect(filter.admit(eventAt(at(null, 480n), 3))).toBe('redelivery');
+  });
+
+  it('skips events behind a blocking snapshot (they came before its signal)', () => {
+    const filter = createRedeliveryFilter();
+    filter.admit(eventAt(at(40n, 50n), 1));
+    expect(filter.admit(eventAt(at(60n, 90n), 1, 'r', 'first'))).toBe('snapshot_start');
+    expect(filter.admit(eventAt(at(60n, 90n), 2, 'r', 'last'))).toBe('fresh');
+    expect(filter.admit(eventAt(at(40n, 50n), 1))).toBe('redelivery');
+    expect(filter.admit(eventAt(at(95n, 96n), 5))).toBe('fresh');
+  });
+
   it('counts a snapshot abandoned when streamed events come before its last read', () => {
     const filter = createRedeliveryFilter();
     filter.admit(eventAt(at(60n, 90n), 1, 'r', 'first'));

@@ -77,7 +77,12 @@ export const createRedeliveryFilter = (restored: RedeliveryState | null = null):
     }
     const position = comparable(event.position, current.position);
     const order = comparePositions(position, current.position);
-    if (current.kind === 'snapshot' ? order >= 0 : order > 0) {
+    // After an initial snapshot (its position has no commit LSN) streaming starts afresh: a
+    // transaction that began before the snapshot's LSN and committed after it has changes at lower
+    // LSNs, and the snapshot could not see them. After a blocking snapshot (its position carries the
+    // last commit LSN), events behind it are re-sends of what came before the signal.
+    const afterSnapshot = current.kind === 'snapshot' && (order >= 0 || current.position.commitLsn === null);
+    if (afterSnapshot || (current.kind === 'streamed' && order > 0)) {
       run = { kind: 'streamed', position, ids: [id] };
       return 'fresh';
     }
