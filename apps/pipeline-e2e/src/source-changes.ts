@@ -1,6 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeJsonEnvelope } from '@eap/debezium-envelope';
 import { createSchemaRegistryCodec, readToEnd } from '@eap/kafka-io';
 import type { Kysely, StreamingDb } from '@eap/pg-io';
 import type { TestPipeline, TestStack } from '@eap/testing';
@@ -74,7 +75,6 @@ export const duplicatedChanges = (changes: readonly ProcessedChange[]): string[]
  * in the input but not in the processed topic (skipped by the processor), with their positions.
  */
 export const traceLostRows = async (stack: TestStack, p: TestPipeline, changes: readonly ProcessedChange[]): Promise<string> => {
-  const { decodeJsonEnvelope } = await import('@eap/debezium-envelope');
   const inDb = new Set((await p.db.selectFrom('employee_activities').select('id').execute()).map((r) => r.id));
   const sent = new Map<number, string[]>();
   await readToEnd({

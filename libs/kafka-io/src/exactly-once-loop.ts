@@ -58,6 +58,8 @@ export interface ExactlyOnceLoop {
 }
 
 interface PartitionState {
+  readonly topic: string;
+  readonly partition: number;
   readonly generation: number;
   readonly transactor: PartitionTransactor;
   committed: bigint;
@@ -122,7 +124,7 @@ export const startExactlyOnceLoop = async ({
       await transactor.close().catch(() => undefined);
       throw new KafkaIoError('input_position', problem.message, { retriable: false, topic, partition });
     }
-    const state: PartitionState = { generation, transactor, committed: committed.offset, metadata: committed.metadata, fresh: true, busy: Promise.resolve(), lastWork: Date.now() };
+    const state: PartitionState = { topic, partition, generation, transactor, committed: committed.offset, metadata: committed.metadata, fresh: true, busy: Promise.resolve(), lastWork: Date.now() };
     partitions.set(key, state);
     on('eos.assigned', { topic, partition, committed: committed.offset.toString(), transactionalId: transactor.transactionalId });
     return state;
@@ -171,7 +173,7 @@ export const startExactlyOnceLoop = async ({
   const tickIdle = (work: IdleWork) => {
     for (const [key, state] of partitions) {
       if (state.generation !== generation || state.fresh || state.committed < 0n || Date.now() - state.lastWork < work.everyMs) continue;
-      const [topic, partition] = [key.slice(0, key.lastIndexOf(':')), Number(key.slice(key.lastIndexOf(':') + 1))];
+      const { topic, partition } = state;
       state.lastWork = Date.now();
       state.busy = state.busy.then(async () => {
         if (partitions.get(key) !== state) return;
