@@ -1,4 +1,5 @@
-const nxPreset = require('@nx/jest/preset').default;
+// Nx's preset without its ts-jest transform: every project transforms with @swc/jest (its jest.config.cjs).
+const { transform: _tsJest, ...nxPreset } = require('@nx/jest/preset').default;
 
 module.exports = {
   ...nxPreset,

@@ -1,4 +1,3 @@
-import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import avro from 'avsc';
 
 export type RegistryDecodeResult =
@@ -21,10 +20,27 @@ export interface SchemaRegistryCodec {
 }
 
 const MAGIC = 0;
+
+/**
+ * Registers `schema` under `subject` through the Confluent-compatible API (POST /subjects/{subject}/versions):
+ * the id of an identical schema already there, or a new version when the subject's compatibility allows it.
+ */
+const registerSchema = async (url: string, subject: string, schema: object): Promise<number> => {
+  const res = await fetch(`${url}/subjects/${encodeURIComponent(subject)}/versions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
+    body: JSON.stringify({ schemaType: 'AVRO', schema: JSON.stringify(schema) }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const body = (await res.json().catch(() => ({}))) as { id?: number; message?: string; error_code?: number };
+  if (!res.ok || typeof body.id !== 'number') {
+    throw new Error(`registry refused the schema for subject ${subject} (${res.status}${body.error_code ? ` ${body.error_code}` : ''}): ${body.message ?? 'no message'}`);
+  }
+  return body.id;
+};
 type AvroResolver = ReturnType<avro.Type['createResolver']>;
 
 export const createSchemaRegistryCodec = ({ url }: { url: string }): SchemaRegistryCodec => {
-  const registry = new SchemaRegistry({ host: url });
   const schemas = new Map<number, Promise<unknown>>();
   const writers = new Map<number, Promise<avro.Type | undefined>>();
 
@@ -65,7 +81,7 @@ export const createSchemaRegistryCodec = ({ url }: { url: string }): SchemaRegis
   return {
     schemaById,
     async registerEncoder(subject, schema) {
-      const { id } = await registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(schema) }, { subject });
+      const id = await registerSchema(url, subject, schema);
       const type = avro.Type.forSchema(schema as avro.Schema);
       return {
         schemaId: id,
