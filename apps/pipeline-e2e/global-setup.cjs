@@ -8,7 +8,11 @@ const { join } = require('node:path');
 const root = join(__dirname, '..', '..');
 const runDir = join(root, '.stack', 'run');
 const stack = (...args) =>
-  spawnSync('bash', [join(root, 'tools/scripts/run-ts.sh'), join(root, 'tools/stack/src/stack-cli.ts'), ...args], { cwd: root, encoding: 'utf8', env: process.env });
+  spawnSync('bash', [join(root, 'tools/scripts/run-ts.sh'), join(root, 'tools/stack/src/stack-cli.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: process.env,
+  });
 const record = (state) => {
   mkdirSync(runDir, { recursive: true });
   writeFileSync(join(runDir, 'test-provider.json'), JSON.stringify(state));

@@ -1,10 +1,8 @@
-import baseConfig from "../../eslint.config.mjs";
+import baseConfig from '../../eslint.config.mjs';
 
 export default [
-    ...baseConfig,
-    {
-        ignores: [
-            "**/out-tsc"
-        ]
-    }
+  ...baseConfig,
+  {
+    ignores: ['**/out-tsc'],
+  },
 ];

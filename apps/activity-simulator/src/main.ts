@@ -10,19 +10,29 @@ const main = async () => {
   const config = simulatorConfigFrom(process.argv.slice(2), process.env);
   const db = createStreamingDb(pgConnectionFromEnv(process.env, { database: config.database }), { applicationName: 'activity-simulator', max: 1 });
   const employees = await employeeIds(db).catch((e: Error & { code?: string }) => {
-    if (e.code === '42P01') throw new ConfigError('PIPELINE_DATABASE', `${config.database} has no employees table yet: npm start (or the connector-registrar) migrates it`);
+    if (e.code === '42P01')
+      throw new ConfigError('PIPELINE_DATABASE', `${config.database} has no employees table yet: npm start (or the connector-registrar) migrates it`);
     throw e;
   });
   if (employees.length === 0) throw new ConfigError('PIPELINE_DATABASE', `${config.database} has no employees to simulate`);
   const metrics = createSimulatorMetrics(config.rowsPerSecond);
-  const health = await startHealthServer({ port: config.healthPort, registry: metrics.registry, healthy: () => ({ ok: true, detail: { rowsPerSecond: config.rowsPerSecond } }) });
+  const health = await startHealthServer({
+    port: config.healthPort,
+    registry: metrics.registry,
+    healthy: () => ({ ok: true, detail: { rowsPerSecond: config.rowsPerSecond } }),
+  });
 
   let stopping = false;
   const deadline = config.durationSeconds === null ? Infinity : performance.now() + config.durationSeconds * 1000;
   process.on('SIGINT', () => (stopping ? process.exit(130) : (stopping = true)));
   process.on('SIGTERM', () => (stopping = true));
 
-  const limits = [config.rows === null ? '' : `${config.rows.toLocaleString('en-US')} rows`, config.durationSeconds === null ? '' : `${config.durationSeconds} s`].filter(Boolean).join(' or ');
+  const limits = [
+    config.rows === null ? '' : `${config.rows.toLocaleString('en-US')} rows`,
+    config.durationSeconds === null ? '' : `${config.durationSeconds} s`,
+  ]
+    .filter(Boolean)
+    .join(' or ');
   process.stdout.write(
     `activity-simulator: ${config.rowsPerSecond.toLocaleString('en-US')} rows/s into ${config.database} (${employees.length} employees), seed ${config.seed}, ` +
       `mix ${formatTrafficMix(config.mix)}, back-dated ${config.backdateShare * 100} %, up to ${config.maxBatch} rows per transaction; ` +
@@ -42,7 +52,13 @@ const main = async () => {
       metrics.observe(totals);
     },
   });
-  progress.finish(result.reason === 'rows' ? `done: ${config.rows} rows written` : stopping ? 'stopped after the current transaction' : `done: ran ${config.durationSeconds} s`);
+  progress.finish(
+    result.reason === 'rows'
+      ? `done: ${config.rows} rows written`
+      : stopping
+        ? 'stopped after the current transaction'
+        : `done: ran ${config.durationSeconds} s`,
+  );
   await health.close();
   await db.destroy();
 };

@@ -4,7 +4,15 @@ import { formatProgress, totalRows, type TrafficTotals } from '@eap/activity-tra
  * The live progress line: redrawn every second on a terminal, one line every `everySeconds`
  * otherwise (a log file), and a last line when the run ends.
  */
-export const createProgressReporter = ({ targetRate, everySeconds, out = process.stdout }: { targetRate: number; everySeconds: number; out?: NodeJS.WriteStream }) => {
+export const createProgressReporter = ({
+  targetRate,
+  everySeconds,
+  out = process.stdout,
+}: {
+  targetRate: number;
+  everySeconds: number;
+  out?: NodeJS.WriteStream;
+}) => {
   const tty = out.isTTY === true;
   const started = performance.now();
   let totals: TrafficTotals = { rows: { insert: 0, update: 0, delete: 0 }, transactions: 0, errors: 0 };

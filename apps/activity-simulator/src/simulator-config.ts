@@ -53,7 +53,15 @@ export const simulatorConfigFrom = (argv: readonly string[], env: Env): Simulato
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { rate: { type: 'string' }, rows: { type: 'string' }, duration: { type: 'string' }, seed: { type: 'string' }, mix: { type: 'string' }, backdate: { type: 'string' }, batch: { type: 'string' } },
+      options: {
+        rate: { type: 'string' },
+        rows: { type: 'string' },
+        duration: { type: 'string' },
+        seed: { type: 'string' },
+        mix: { type: 'string' },
+        backdate: { type: 'string' },
+        batch: { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -67,7 +75,8 @@ export const simulatorConfigFrom = (argv: readonly string[], env: Env): Simulato
   if (parsedMix.kind === 'invalid') throw new ConfigError('--mix (SIMULATOR_MIX)', `${parsedMix.detail}, e.g. ${formatTrafficMix(DEFAULT_MIX)}`);
   const durationText = opt('duration', 'SIMULATOR_DURATION');
   const durationSeconds = durationText === undefined ? null : parseDuration(durationText);
-  if (durationSeconds === undefined) throw new ConfigError('--duration (SIMULATOR_DURATION)', `must be a time such as 90, 30s, 5m or 1h, got "${durationText}"`);
+  if (durationSeconds === undefined)
+    throw new ConfigError('--duration (SIMULATOR_DURATION)', `must be a time such as 90, 30s, 5m or 1h, got "${durationText}"`);
   const rowsText = opt('rows', 'SIMULATOR_ROWS');
   return {
     rowsPerSecond,
@@ -76,7 +85,13 @@ export const simulatorConfigFrom = (argv: readonly string[], env: Env): Simulato
     seed: numberOption('--seed (SIMULATOR_SEED)', opt('seed', 'SIMULATOR_SEED'), 1, 0, 2 ** 32 - 1),
     mix: parsedMix.mix,
     backdateShare: numberOption('--backdate (SIMULATOR_BACKDATE_SHARE)', opt('backdate', 'SIMULATOR_BACKDATE_SHARE'), 0.05, 0, 1, false),
-    maxBatch: numberOption('--batch (SIMULATOR_MAX_BATCH)', opt('batch', 'SIMULATOR_MAX_BATCH'), Math.max(1, Math.min(1_000, Math.ceil(rowsPerSecond / 10))), 1, 10_000),
+    maxBatch: numberOption(
+      '--batch (SIMULATOR_MAX_BATCH)',
+      opt('batch', 'SIMULATOR_MAX_BATCH'),
+      Math.max(1, Math.min(1_000, Math.ceil(rowsPerSecond / 10))),
+      1,
+      10_000,
+    ),
     healthPort: intSetting(env, 'SIMULATOR_HEALTH_PORT', 9466, 0, 65535),
     database: pipelineNamesFromEnv(env).database,
     progressSeconds: numberOption('SIMULATOR_PROGRESS_SECONDS', env['SIMULATOR_PROGRESS_SECONDS'], 10, 1, 3_600),

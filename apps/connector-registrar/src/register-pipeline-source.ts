@@ -28,7 +28,12 @@ export const registerPipelineSource = async (config: RegistrarConfig, db: PgConn
     await admin.close();
   }
   const base = JSON.parse(readFileSync(CONNECTOR_JSON, 'utf8')) as Record<string, string>;
-  const connectorConfig = buildConnectorConfig(base, config.names, { host: config.connectDb.host ?? db.host, port: config.connectDb.port ?? db.port, user: db.user, passwordFile: config.passwordFile }, { sourcePartitions: config.sourcePartitions });
+  const connectorConfig = buildConnectorConfig(
+    base,
+    config.names,
+    { host: config.connectDb.host ?? db.host, port: config.connectDb.port ?? db.port, user: db.user, passwordFile: config.passwordFile },
+    { sourcePartitions: config.sourcePartitions },
+  );
   return registerConnector({
     client: createConnectClient({ baseUrl: config.connectUrl }),
     name: config.names.connector,
@@ -40,7 +45,10 @@ export const registerPipelineSource = async (config: RegistrarConfig, db: PgConn
         throw new ConnectError('database_unreachable', `PostgreSQL at ${describePgConnection(db)} is not reachable: ${e.message}`, { retriable: true });
       });
       if (probe.walLevel !== 'logical') {
-        throw new ConnectError('wal_level', `PostgreSQL at ${describePgConnection(db)} has wal_level=${probe.walLevel}; Debezium needs wal_level=logical (set it and restart PostgreSQL)`);
+        throw new ConnectError(
+          'wal_level',
+          `PostgreSQL at ${describePgConnection(db)} has wal_level=${probe.walLevel}; Debezium needs wal_level=logical (set it and restart PostgreSQL)`,
+        );
       }
     },
   });

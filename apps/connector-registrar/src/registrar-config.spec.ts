@@ -3,7 +3,15 @@ import { registrarConfigFromEnv } from './registrar-config.js';
 describe('registrarConfigFromEnv', () => {
   it('defaults to the embedded stack', () => {
     const c = registrarConfigFromEnv({}, '/repo');
-    expect(c).toMatchObject({ connectUrl: 'http://127.0.0.1:8083', brokers: ['127.0.0.1:9092'], passwordFile: '/repo/.stack/secrets/postgres.properties', sourcePartitions: 1, timeoutMs: 90_000, migrate: true, connectDb: {} });
+    expect(c).toMatchObject({
+      connectUrl: 'http://127.0.0.1:8083',
+      brokers: ['127.0.0.1:9092'],
+      passwordFile: '/repo/.stack/secrets/postgres.properties',
+      sourcePartitions: 1,
+      timeoutMs: 90_000,
+      migrate: true,
+      connectDb: {},
+    });
     expect(c.names.connector).toBe('employee-connector');
   });
 

@@ -1,6 +1,16 @@
 import { createConnectClient } from '@eap/connect-io';
 import { createStreamingDb, employeeDirectory } from '@eap/pg-io';
-import { applyConnectorFix, collectPipelineSnapshot, connectorFixFor, probeApp, tailTopic, verifySummaries, type FixAction, type PipelineApp, type PipelineSnapshot } from '@eap/pipeline-ops';
+import {
+  applyConnectorFix,
+  collectPipelineSnapshot,
+  connectorFixFor,
+  probeApp,
+  tailTopic,
+  verifySummaries,
+  type FixAction,
+  type PipelineApp,
+  type PipelineSnapshot,
+} from '@eap/pipeline-ops';
 import type { ActivitySummary } from '@eap/windowing';
 import type { ConsoleConfig } from './console-config.js';
 import type { ConsoleStore } from './console-state.js';
@@ -18,7 +28,15 @@ export interface ConsoleFeeds {
 const DLQ_EVERY = 5;
 
 /** Everything the console reads, each part on its own: a part that is down is shown down, never fatal. */
-export const startConsoleFeeds = ({ config, store, log }: { config: ConsoleConfig; store: ConsoleStore; log: (level: 'info' | 'warn', event: string, detail: Record<string, unknown>) => void }): ConsoleFeeds => {
+export const startConsoleFeeds = ({
+  config,
+  store,
+  log,
+}: {
+  config: ConsoleConfig;
+  store: ConsoleStore;
+  log: (level: 'info' | 'warn', event: string, detail: Record<string, unknown>) => void;
+}): ConsoleFeeds => {
   const { ops } = config;
   const db = createStreamingDb(ops.pg, { applicationName: 'pipeline-console' });
   let reads = 0;
@@ -34,11 +52,16 @@ export const startConsoleFeeds = ({ config, store, log }: { config: ConsoleConfi
     (e) => log('warn', 'console.snapshot_failed', { message: e.message }),
   );
   const apps = pollLoop(
-    async () => store.onApps(await Promise.all((Object.entries(config.apps) as [PipelineApp, string][]).map(([app, address]) => probeApp(app, address))), Date.now()),
+    async () =>
+      store.onApps(await Promise.all((Object.entries(config.apps) as [PipelineApp, string][]).map(([app, address]) => probeApp(app, address))), Date.now()),
     config.refreshMs,
     (e) => log('warn', 'console.apps_failed', { message: e.message }),
   );
-  const employees = pollLoop(async () => store.onEmployees(await employeeDirectory(db)), 30_000, (e) => log('warn', 'console.employees_failed', { message: e.message }));
+  const employees = pollLoop(
+    async () => store.onEmployees(await employeeDirectory(db)),
+    30_000,
+    (e) => log('warn', 'console.employees_failed', { message: e.message }),
+  );
 
   const onState = (name: string) => (state: Parameters<ConsoleStore['onFeed']>[1]) => {
     store.onFeed(name, state);
@@ -47,11 +70,29 @@ export const startConsoleFeeds = ({ config, store, log }: { config: ConsoleConfi
   const feeds = [
     superviseFeed({
       onState: onState('events'),
-      start: (onCrash) => tailTopic({ settings: ops, topic: ops.names.processedTopic, fromBeginning: false, lastPerPartition: config.eventsKept, clientId: 'pipeline-console', onCrash, onRecord: (r) => store.onEvents([r], Date.now()) }),
+      start: (onCrash) =>
+        tailTopic({
+          settings: ops,
+          topic: ops.names.processedTopic,
+          fromBeginning: false,
+          lastPerPartition: config.eventsKept,
+          clientId: 'pipeline-console',
+          onCrash,
+          onRecord: (r) => store.onEvents([r], Date.now()),
+        }),
     }),
     superviseFeed({
       onState: onState('dlq'),
-      start: (onCrash) => tailTopic({ settings: ops, topic: ops.names.dlqTopic, fromBeginning: false, lastPerPartition: config.dlqKept, clientId: 'pipeline-console', onCrash, onRecord: (r) => store.onDlq([r], Date.now()) }),
+      start: (onCrash) =>
+        tailTopic({
+          settings: ops,
+          topic: ops.names.dlqTopic,
+          fromBeginning: false,
+          lastPerPartition: config.dlqKept,
+          clientId: 'pipeline-console',
+          onCrash,
+          onRecord: (r) => store.onDlq([r], Date.now()),
+        }),
     }),
     superviseFeed({
       onState: onState('summaries'),
@@ -77,10 +118,23 @@ export const startConsoleFeeds = ({ config, store, log }: { config: ConsoleConfi
       if (current.kind === 'running') return false;
       store.onVerify({ kind: 'running', since: Date.now(), previous: current });
       log('info', 'console.verify_started', {});
-      verifySummaries({ brokers: ops.brokers, registryUrl: ops.registryUrl, names: ops.names, aggregatorGroupId: ops.aggregatorGroupId, retentionHours: config.retentionHours, db }).then(
+      verifySummaries({
+        brokers: ops.brokers,
+        registryUrl: ops.registryUrl,
+        names: ops.names,
+        aggregatorGroupId: ops.aggregatorGroupId,
+        retentionHours: config.retentionHours,
+        db,
+      }).then(
         (result) => {
           store.onVerify({ kind: 'done', at: Date.now(), result });
-          log('info', 'console.verify_done', { ok: result.ok, matched: result.report.matched, mismatched: result.report.mismatched.length, missing: result.report.missing.length, extra: result.report.extra.length });
+          log('info', 'console.verify_done', {
+            ok: result.ok,
+            matched: result.report.matched,
+            mismatched: result.report.mismatched.length,
+            missing: result.report.missing.length,
+            extra: result.report.extra.length,
+          });
         },
         (e: Error) => store.onVerify({ kind: 'failed', at: Date.now(), error: e.message.split('\n')[0] ?? String(e) }),
       );
@@ -94,7 +148,8 @@ export const startConsoleFeeds = ({ config, store, log }: { config: ConsoleConfi
         return { ok: false, error: `Connect at ${ops.connectUrl} is not answering: ${(e as Error).message}` };
       }
       const action = connectorFixFor(status ?? 'missing');
-      if (action === null) return { ok: false, error: `connector ${ops.names.connector} is not registered; npm start (or the connector-registrar) registers it` };
+      if (action === null)
+        return { ok: false, error: `connector ${ops.names.connector} is not registered; npm start (or the connector-registrar) registers it` };
       await applyConnectorFix(ops.connectUrl, ops.names.connector, action);
       log('info', 'console.connector_fixed', { connector: ops.names.connector, action });
       setTimeout(() => snapshots.now(), 1_000).unref();

@@ -14,7 +14,21 @@ const ASSETS: Readonly<Record<string, string>> = { 'console.js': 'text/javascrip
  * The page, its live updates (server-sent events: each viewer gets the sections whose HTML changed,
  * at most every `pushMs`), the two actions, the state as JSON, and `/healthz`.
  */
-export const createConsoleServer = ({ store, feeds, pipeline, publicDir, pushMs = 1_000, maxViewers = 50 }: { store: ConsoleStore; feeds: ConsoleFeeds; pipeline: string; publicDir: URL; pushMs?: number; maxViewers?: number }): FastifyInstance => {
+export const createConsoleServer = ({
+  store,
+  feeds,
+  pipeline,
+  publicDir,
+  pushMs = 1_000,
+  maxViewers = 50,
+}: {
+  store: ConsoleStore;
+  feeds: ConsoleFeeds;
+  pipeline: string;
+  publicDir: URL;
+  pushMs?: number;
+  maxViewers?: number;
+}): FastifyInstance => {
   const app = Fastify({ logger: false, forceCloseConnections: true });
   const assets = new Map(Object.keys(ASSETS).map((name) => [name, readFileSync(new URL(name, publicDir), 'utf8')]));
   const viewers = new Set<ServerResponse>();
@@ -54,14 +68,28 @@ export const createConsoleServer = ({ store, feeds, pipeline, publicDir, pushMs 
       viewers.delete(res);
     });
   });
-  app.post('/api/verify', async (_req, reply) => (feeds.runVerify() ? reply.code(202).send({ started: true }) : reply.code(409).send({ error: 'verify is already running' })));
+  app.post('/api/verify', async (_req, reply) =>
+    feeds.runVerify() ? reply.code(202).send({ started: true }) : reply.code(409).send({ error: 'verify is already running' }),
+  );
   app.post('/api/connector/fix', async (_req, reply) => {
     const r = await feeds.fixConnector();
     return r.ok ? reply.send(r) : reply.code(409).send(r);
   });
   app.get('/api/state', async (_req, reply) => {
     const s = store.state;
-    return reply.type('application/json').send(toJson({ snapshot: s.snapshot, apps: s.apps, latency: s.latency, verify: s.verify, feeds: Object.fromEntries(s.feeds), events: s.events.length, summaries: s.summaries.size }));
+    return reply
+      .type('application/json')
+      .send(
+        toJson({
+          snapshot: s.snapshot,
+          apps: s.apps,
+          latency: s.latency,
+          verify: s.verify,
+          feeds: Object.fromEntries(s.feeds),
+          events: s.events.length,
+          summaries: s.summaries.size,
+        }),
+      );
   });
   app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
   app.get('/healthz', async () => ({ status: 'ok', viewers: viewers.size, uptimeSeconds: Math.round(process.uptime()) }));

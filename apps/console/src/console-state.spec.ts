@@ -22,7 +22,15 @@ const histogram = (under100ms: number, over: number): HistogramSample => ({
   count: under100ms + over,
   sum: 0,
 });
-const processor = (latency: HistogramSample, uptimeSeconds = 30): AppProbe => ({ app: 'enrichment-processor', address: 'p', up: true, healthy: true, uptimeSeconds, detail: {}, latency });
+const processor = (latency: HistogramSample, uptimeSeconds = 30): AppProbe => ({
+  app: 'enrichment-processor',
+  address: 'p',
+  up: true,
+  healthy: true,
+  uptimeSeconds,
+  detail: {},
+  latency,
+});
 
 describe('console store', () => {
   it('keeps a bounded history of end offsets and lag per topic and group', () => {
@@ -43,7 +51,10 @@ describe('console store', () => {
     expect(store.state.events.map((e) => e.record.offset)).toEqual(['2', '3']);
     expect(store.state.dlq.map((e) => e.record.offset)).toEqual(['8']);
     store.onEvents([record(2), record(3)], 12); // a restarted follower reads them again
-    expect(store.state.events.map((e) => [e.record.offset, e.receivedAt])).toEqual([['2', 10], ['3', 10]]);
+    expect(store.state.events.map((e) => [e.record.offset, e.receivedAt])).toEqual([
+      ['2', 10],
+      ['3', 10],
+    ]);
   });
 
   it('tells since when each component is up: the server’s own start where it says, else since first seen; down clears it', () => {

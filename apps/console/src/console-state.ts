@@ -22,7 +22,10 @@ export type VerifyState =
   | { readonly kind: 'done'; readonly at: number; readonly result: VerifyResult }
   | { readonly kind: 'failed'; readonly at: number; readonly error: string };
 
-export type FeedState = { readonly kind: 'starting' } | { readonly kind: 'following'; readonly since: number } | { readonly kind: 'retrying'; readonly error: string; readonly at: number };
+export type FeedState =
+  | { readonly kind: 'starting' }
+  | { readonly kind: 'following'; readonly since: number }
+  | { readonly kind: 'retrying'; readonly error: string; readonly at: number };
 
 export interface ReceivedRecord {
   readonly record: TailedRecord;
@@ -72,7 +75,19 @@ const pushNew = (list: ReceivedRecord[], record: TailedRecord, at: number, max: 
 
 const LATENCY_APPS: Readonly<Record<'enriched' | 'summary', PipelineApp>> = { enriched: 'enrichment-processor', summary: 'summary-aggregator' };
 
-export const createConsoleStore = ({ historyPoints, eventsKept, dlqKept, summaryHours, latencyWindowMs = 60_000 }: { historyPoints: number; eventsKept: number; dlqKept: number; summaryHours: number; latencyWindowMs?: number }): ConsoleStore => {
+export const createConsoleStore = ({
+  historyPoints,
+  eventsKept,
+  dlqKept,
+  summaryHours,
+  latencyWindowMs = 60_000,
+}: {
+  historyPoints: number;
+  eventsKept: number;
+  dlqKept: number;
+  summaryHours: number;
+  latencyWindowMs?: number;
+}): ConsoleStore => {
   const topicHistory = new Map<string, Point[]>();
   const groupHistory = new Map<string, Point[]>();
   const upSince = new Map<string, number>();
@@ -141,7 +156,12 @@ export const createConsoleStore = ({ historyPoints, eventsKept, dlqKept, summary
         const last = list[list.length - 1]!;
         const first = list.length > 1 ? list[0]! : null;
         const recent = histogramSince(last.sample, first?.sample ?? null);
-        state.latency[figure] = { p50: histogramQuantile(0.5, recent), p99: histogramQuantile(0.99, recent), count: recent.count, windowSeconds: first ? Math.round((last.at - first.at) / 1000) : 0 };
+        state.latency[figure] = {
+          p50: histogramQuantile(0.5, recent),
+          p99: histogramQuantile(0.99, recent),
+          count: recent.count,
+          windowSeconds: first ? Math.round((last.at - first.at) / 1000) : 0,
+        };
       }
       changed();
     },

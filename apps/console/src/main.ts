@@ -13,7 +13,9 @@ const main = async () => {
   const server = createConsoleServer({ store, feeds, pipeline: config.ops.names.topicPrefix, publicDir: new URL('../public/', import.meta.url) });
   await server.listen({ host: config.host, port: config.port }).catch(async (e: Error & { code?: string }) => {
     await feeds.stop();
-    throw e.code === 'EADDRINUSE' ? new ConfigError('CONSOLE_PORT', `port ${config.port} on ${config.host} is taken by another process: set CONSOLE_PORT to a free one`) : e;
+    throw e.code === 'EADDRINUSE'
+      ? new ConfigError('CONSOLE_PORT', `port ${config.port} on ${config.host} is taken by another process: set CONSOLE_PORT to a free one`)
+      : e;
   });
   const address = server.server.address();
   const url = `http://${config.host}:${typeof address === 'object' && address ? address.port : config.port}/`;

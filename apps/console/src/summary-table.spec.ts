@@ -15,7 +15,8 @@ const summary = (employee: number, type: string, windowStart: number, count: num
   revision: 1,
   closed: false,
 });
-const put = (t: ReturnType<typeof createSummaryTable>, s: ActivitySummary, at = 0) => t.apply(summaryKey(s.employee_id, s.activity_type, s.window_start), s, at);
+const put = (t: ReturnType<typeof createSummaryTable>, s: ActivitySummary, at = 0) =>
+  t.apply(summaryKey(s.employee_id, s.activity_type, s.window_start), s, at);
 const departments: Record<number, string> = { 1: 'Engineering', 2: 'Sales' };
 const departmentOf = (id: number) => departments[id];
 

@@ -21,7 +21,10 @@ export interface SummaryTable {
   /** One window's rows that pass the filter, by count, then employee and type. */
   rows(windowStart: number, filter: SummaryFilter, departmentOf: (employeeId: number) => string | undefined): readonly SummaryRow[];
   /** Activity per window (oldest first) over the rows that pass the filter. */
-  hourlyTotals(filter: SummaryFilter, departmentOf: (employeeId: number) => string | undefined): readonly { readonly windowStart: number; readonly count: number }[];
+  hourlyTotals(
+    filter: SummaryFilter,
+    departmentOf: (employeeId: number) => string | undefined,
+  ): readonly { readonly windowStart: number; readonly count: number }[];
   readonly size: number;
   /** Activity types seen, for the filter's choices. */
   types(): readonly string[];
@@ -43,7 +46,9 @@ export const createSummaryTable = ({ maxWindows }: { maxWindows: number }): Summ
   const types = new Set<string>();
   let size = 0;
   const passes = (s: ActivitySummary, f: SummaryFilter, departmentOf: (id: number) => string | undefined) =>
-    (f.employee === undefined || s.employee_id === f.employee) && (f.type === undefined || s.activity_type === f.type) && (f.department === undefined || departmentOf(s.employee_id) === f.department);
+    (f.employee === undefined || s.employee_id === f.employee) &&
+    (f.type === undefined || s.activity_type === f.type) &&
+    (f.department === undefined || departmentOf(s.employee_id) === f.department);
   return {
     apply(key, summary, at) {
       const windowStart = summary?.window_start ?? windowOfKey(key);
@@ -73,7 +78,12 @@ export const createSummaryTable = ({ maxWindows }: { maxWindows: number }): Summ
     rows(windowStart, filter, departmentOf) {
       return [...(byWindow.get(windowStart)?.values() ?? [])]
         .filter((r) => passes(r.summary, filter, departmentOf))
-        .sort((a, b) => b.summary.activity_count - a.summary.activity_count || a.summary.employee_id - b.summary.employee_id || a.summary.activity_type.localeCompare(b.summary.activity_type));
+        .sort(
+          (a, b) =>
+            b.summary.activity_count - a.summary.activity_count ||
+            a.summary.employee_id - b.summary.employee_id ||
+            a.summary.activity_type.localeCompare(b.summary.activity_type),
+        );
     },
     hourlyTotals(filter, departmentOf) {
       return [...byWindow.keys()]

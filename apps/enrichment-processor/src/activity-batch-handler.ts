@@ -104,7 +104,12 @@ export const createActivityBatchHandler = (deps: BatchHandlerDeps) => {
       if (a.restate) {
         emptyOutputs(encoder.encode(restatementRecord(a.event, now)));
         metrics.snapshots.inc();
-        deps.warn('processor.snapshot_started', { partition: key, marker: a.event.source.snapshot, lsn: a.event.source.lsn, action: 'restating: a T to every processed partition, then the snapshot rows' });
+        deps.warn('processor.snapshot_started', {
+          partition: key,
+          marker: a.event.source.snapshot,
+          lsn: a.event.source.lsn,
+          action: 'restating: a T to every processed partition, then the snapshot rows',
+        });
       }
       if (input.key === null && a.event.op !== 't') {
         // Debezium keys every row change by its primary key; only a truncate has none.

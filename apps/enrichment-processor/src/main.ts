@@ -1,5 +1,13 @@
 import { processedActivitySchema } from '@eap/avro-schemas';
-import { assertInputPositions, createSchemaRegistryCodec, hasCommittedRecords, createTopicAdmin, followTopic, startExactlyOnceLoop, waitForTopic } from '@eap/kafka-io';
+import {
+  assertInputPositions,
+  createSchemaRegistryCodec,
+  hasCommittedRecords,
+  createTopicAdmin,
+  followTopic,
+  startExactlyOnceLoop,
+  waitForTopic,
+} from '@eap/kafka-io';
 import { createStreamingDb, findEmployees, pgConnectionFromEnv } from '@eap/pg-io';
 import { ConfigError, sourceTopics } from '@eap/pipeline-config';
 import { createJsonLogger, exitOnStartupError, onShutdownSignals, startHealthServer } from '@eap/service-runtime';
@@ -27,7 +35,10 @@ const main = async () => {
   const processedPartitions = (await admin.offsetRanges(config.names.processedTopic)).length;
   await admin.close();
   if (processedPartitions !== config.processedPartitions) {
-    throw new ConfigError('PROCESSED_PARTITIONS', `is ${config.processedPartitions}, but ${config.names.processedTopic} has ${processedPartitions} partitions on the broker; set PROCESSED_PARTITIONS=${processedPartitions} (a topic's partitions are fixed: adding some would move employees between aggregator partitions)`);
+    throw new ConfigError(
+      'PROCESSED_PARTITIONS',
+      `is ${config.processedPartitions}, but ${config.names.processedTopic} has ${processedPartitions} partitions on the broker; set PROCESSED_PARTITIONS=${processedPartitions} (a topic's partitions are fixed: adding some would move employees between aggregator partitions)`,
+    );
   }
   const codec = createSchemaRegistryCodec({ url: config.registryUrl });
   const encoder = await codec.registerEncoder(`${config.names.processedTopic}-value`, processedActivitySchema);
@@ -56,7 +67,12 @@ const main = async () => {
       log.log('info', 'processor.waiting_for_topic', { topic: topics.activities });
     }
   }
-  await assertInputPositions({ brokers: config.brokers, groupId: config.groupId, topic: topics.activities, outputsExist: () => hasCommittedRecords(kafka, config.names.processedTopic) });
+  await assertInputPositions({
+    brokers: config.brokers,
+    groupId: config.groupId,
+    topic: topics.activities,
+    outputsExist: () => hasCommittedRecords(kafka, config.names.processedTopic),
+  });
   let running = false;
   const loop = await startExactlyOnceLoop({
     kafka,
@@ -74,8 +90,17 @@ const main = async () => {
       log.log(event === 'eos.committed' ? 'debug' : 'info', event, detail);
     },
   });
-  const health = await startHealthServer({ port: config.healthPort, registry: metrics.registry, healthy: () => ({ ok: true, detail: { consuming: running, employees: directory.size } }) });
-  log.log('info', 'processor.started', { input: topics.activities, output: config.names.processedTopic, dlq: config.names.dlqTopic, health: `http://127.0.0.1:${health.port}/healthz` });
+  const health = await startHealthServer({
+    port: config.healthPort,
+    registry: metrics.registry,
+    healthy: () => ({ ok: true, detail: { consuming: running, employees: directory.size } }),
+  });
+  log.log('info', 'processor.started', {
+    input: topics.activities,
+    output: config.names.processedTopic,
+    dlq: config.names.dlqTopic,
+    health: `http://127.0.0.1:${health.port}/healthz`,
+  });
 
   onShutdownSignals(async () => {
     await loop.stop();

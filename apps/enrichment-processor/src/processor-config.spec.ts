@@ -3,7 +3,13 @@ import { processorConfigFromEnv } from './processor-config.js';
 describe('processorConfigFromEnv', () => {
   it('defaults to the embedded stack and the manual names', () => {
     const c = processorConfigFromEnv({});
-    expect(c).toMatchObject({ brokers: ['127.0.0.1:9092'], groupId: 'employee-server-enrichment-processor', processedPartitions: 3, healthPort: 9464, maxValueBytes: 1_048_576 });
+    expect(c).toMatchObject({
+      brokers: ['127.0.0.1:9092'],
+      groupId: 'employee-server-enrichment-processor',
+      processedPartitions: 3,
+      healthPort: 9464,
+      maxValueBytes: 1_048_576,
+    });
     expect(c.names.processedTopic).toBe('processed-employee-activities');
     expect(c.enrichment.longSessionSeconds).toBe(300);
   });

@@ -1,5 +1,14 @@
 import { parseEnrichmentConfig, type EnrichmentConfig } from '@eap/enrichment-rules';
-import { intSetting, kafkaBrokersFromEnv, logLevelFromEnv, pipelineNamesFromEnv, processorGroupIdFromEnv, registryUrlFromEnv, type Env, type PipelineNames } from '@eap/pipeline-config';
+import {
+  intSetting,
+  kafkaBrokersFromEnv,
+  logLevelFromEnv,
+  pipelineNamesFromEnv,
+  processorGroupIdFromEnv,
+  registryUrlFromEnv,
+  type Env,
+  type PipelineNames,
+} from '@eap/pipeline-config';
 import type { LogLevel } from '@eap/service-runtime';
 
 export interface ProcessorConfig {

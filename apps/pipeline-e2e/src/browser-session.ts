@@ -50,8 +50,15 @@ export const openBrowser = async (dir: string): Promise<BrowserSession> => {
           { timeout: timeoutMs, polling: 250 },
         );
       } catch (e) {
-        const now = await page.locator(selector).first().textContent().catch(() => '(absent)');
-        throw new Error(`${selector} did not show ${String(text)} within ${timeoutMs / 1000} s; it shows: ${now?.replace(/\s+/g, ' ').slice(0, 600)}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`, { cause: e });
+        const now = await page
+          .locator(selector)
+          .first()
+          .textContent()
+          .catch(() => '(absent)');
+        throw new Error(
+          `${selector} did not show ${String(text)} within ${timeoutMs / 1000} s; it shows: ${now?.replace(/\s+/g, ' ').slice(0, 600)}${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`,
+          { cause: e },
+        );
       }
     },
     async screenshot(name) {

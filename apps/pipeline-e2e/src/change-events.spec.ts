@@ -20,7 +20,15 @@ describeOnStack('change capture', (stack) => {
     const [e1, e2] = await p.db.selectFrom('employees').select('id').orderBy('id').limit(2).execute();
     const { id } = await p.db
       .insertInto('employee_activities')
-      .values({ employee_id: e1!.id, activity_type: 'login', page_url: '/dashboard', duration_seconds: 42, ip_address: '2001:db8::1', user_agent: 'Mozilla/5.0 (X11; Linux x86_64)', activity_timestamp: '2024-01-15 09:30:00.123456' })
+      .values({
+        employee_id: e1!.id,
+        activity_type: 'login',
+        page_url: '/dashboard',
+        duration_seconds: 42,
+        ip_address: '2001:db8::1',
+        user_agent: 'Mozilla/5.0 (X11; Linux x86_64)',
+        activity_timestamp: '2024-01-15 09:30:00.123456',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await p.db.updateTable('employee_activities').set({ employee_id: e2!.id, duration_seconds: 300 }).where('id', '=', id).execute();
@@ -30,7 +38,12 @@ describeOnStack('change capture', (stack) => {
     const changes = records.map(decodeJsonChange);
     if (process.env['CAPTURE_FIXTURES']) {
       mkdirSync(process.env['CAPTURE_FIXTURES'], { recursive: true });
-      records.forEach((r, i) => writeFileSync(join(process.env['CAPTURE_FIXTURES']!, `activity-${i}-${changes[i]!.value?.op ?? 'tombstone'}.json`), JSON.stringify({ key: JSON.parse(r.key!.toString()), value: r.value ? JSON.parse(r.value.toString()) : null }, null, 2)));
+      records.forEach((r, i) =>
+        writeFileSync(
+          join(process.env['CAPTURE_FIXTURES']!, `activity-${i}-${changes[i]!.value?.op ?? 'tombstone'}.json`),
+          JSON.stringify({ key: JSON.parse(r.key!.toString()), value: r.value ? JSON.parse(r.value.toString()) : null }, null, 2),
+        ),
+      );
     }
 
     expect(changes.map((c) => c.value?.op ?? 'tombstone')).toEqual(['c', 'u', 'd', 'tombstone']);
@@ -61,17 +74,32 @@ describeOnStack('change capture', (stack) => {
       .values({ employee_id: null, activity_type: 'click', ip_address: '10.0.0.7', activity_timestamp: null })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const records = await readRecords({ brokers, topic: p.topics.activities, until: (rs) => rs.some((r) => decodeJsonChange(r).key['id'] === id), timeoutMs: 60_000 });
+    const records = await readRecords({
+      brokers,
+      topic: p.topics.activities,
+      until: (rs) => rs.some((r) => decodeJsonChange(r).key['id'] === id),
+      timeoutMs: 60_000,
+    });
     const record = records.find((r) => decodeJsonChange(r).key['id'] === id)!;
     if (process.env['CAPTURE_FIXTURES']) {
-      writeFileSync(join(process.env['CAPTURE_FIXTURES'], 'activity-4-c-null-employee-and-timestamp.json'), JSON.stringify({ key: JSON.parse(record.key!.toString()), value: JSON.parse(record.value!.toString()) }, null, 2));
+      writeFileSync(
+        join(process.env['CAPTURE_FIXTURES'], 'activity-4-c-null-employee-and-timestamp.json'),
+        JSON.stringify({ key: JSON.parse(record.key!.toString()), value: JSON.parse(record.value!.toString()) }, null, 2),
+      );
     }
     // activity_timestamp has DEFAULT CURRENT_TIMESTAMP: the JSON converter would write 0 unless told not to.
     expect(decodeJsonChange(record).value!.after).toMatchObject({ id, employee_id: null, activity_timestamp: null, duration_seconds: null });
   });
 
   it('snapshots the seeded employees into a compacted topic', async () => {
-    const seeded = Number((await p.db.selectFrom('employees').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const seeded = Number(
+      (
+        await p.db
+          .selectFrom('employees')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(seeded).toBeGreaterThanOrEqual(200);
     const records = await readRecords({ brokers, topic: p.topics.employees, until: (rs) => rs.length >= seeded, timeoutMs: 60_000 });
     const ops = records.map((r) => decodeJsonChange(r).value?.op);
@@ -87,7 +115,12 @@ describeOnStack('change capture', (stack) => {
   it('stores the connector config with a password reference, never the password', async () => {
     const config = await createConnectClient({ baseUrl: stack.connection.connectUrl }).config(p.names.connector);
     expect(config?.['database.password']).toMatch(/^\$\{file:.+:password\}$/);
-    expect(config).toMatchObject({ 'plugin.name': 'pgoutput', 'publication.autocreate.mode': 'filtered', 'skipped.operations': 'none', 'slot.name': p.names.slot });
+    expect(config).toMatchObject({
+      'plugin.name': 'pgoutput',
+      'publication.autocreate.mode': 'filtered',
+      'skipped.operations': 'none',
+      'slot.name': p.names.slot,
+    });
     const password = stack.pg('postgres').password!;
     expect(JSON.stringify(config)).not.toContain(password);
   });

@@ -29,7 +29,9 @@ describeOnStack('pipeline console in Chromium', (stack) => {
       const processor = startApp('enrichment-processor', { ...p.env, PROCESSOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' });
       const aggregator = startApp('summary-aggregator', { ...p.env, AGGREGATOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' });
       apps.push(processor, aggregator);
-      const [processorPort, aggregatorPort] = (await Promise.all([processor.waitForEvent('processor.started'), aggregator.waitForEvent('aggregator.started')])).map(portOf);
+      const [processorPort, aggregatorPort] = (
+        await Promise.all([processor.waitForEvent('processor.started'), aggregator.waitForEvent('aggregator.started')])
+      ).map(portOf);
       const consoleApp = startApp('console', {
         ...p.env,
         CONSOLE_PORT: '0',
@@ -53,7 +55,13 @@ describeOnStack('pipeline console in Chromium', (stack) => {
       // A row inserted with SQL arrives among the latest enriched events, enriched with its employee.
       const at = new Date().toISOString().replace('Z', '');
       const windowStart = Date.UTC(Number(at.slice(0, 4)), Number(at.slice(5, 7)) - 1, Number(at.slice(8, 10)), Number(at.slice(11, 13))) * 1000;
-      const row = (tag: string, activity_type = 'page_view') => ({ employee_id: 7, activity_type, page_url: `/console-e2e/${id}/${tag}`, duration_seconds: 30, activity_timestamp: at });
+      const row = (tag: string, activity_type = 'page_view') => ({
+        employee_id: 7,
+        activity_type,
+        page_url: `/console-e2e/${id}/${tag}`,
+        duration_seconds: 30,
+        activity_timestamp: at,
+      });
       await p.db.insertInto('employee_activities').values(row('first')).execute();
       await browser.waitForText('#events', `/console-e2e/${id}/first`);
       const employee7 = await p.db.selectFrom('employees').select(['name', 'department']).where('id', '=', 7).executeTakeFirstOrThrow();

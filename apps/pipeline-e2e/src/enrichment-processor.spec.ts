@@ -77,14 +77,31 @@ describeOnStack('enrichment processor', (stack) => {
 
   it('turns inserts, updates (same and moved employee) and deletes into the exact changelog', async () => {
     const [e1, e2] = await p.db.selectFrom('employees').select(['id', 'name', 'department']).orderBy('id').limit(2).execute();
-    const a = await p.db.insertInto('employee_activities').values({ employee_id: e1!.id, activity_type: 'login', duration_seconds: 29, activity_timestamp: '2024-01-15 08:59:59.999999' }).returning('id').executeTakeFirstOrThrow();
+    const a = await p.db
+      .insertInto('employee_activities')
+      .values({ employee_id: e1!.id, activity_type: 'login', duration_seconds: 29, activity_timestamp: '2024-01-15 08:59:59.999999' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await p.db.updateTable('employee_activities').set({ duration_seconds: 300, activity_timestamp: '2024-01-15 09:00:00' }).where('id', '=', a.id).execute();
     await p.db.updateTable('employee_activities').set({ employee_id: e2!.id }).where('id', '=', a.id).execute();
-    const b = await p.db.insertInto('employee_activities').values({ employee_id: e1!.id, activity_type: 'download', duration_seconds: null, activity_timestamp: '2024-01-15 17:59:00' }).returning('id').executeTakeFirstOrThrow();
+    const b = await p.db
+      .insertInto('employee_activities')
+      .values({ employee_id: e1!.id, activity_type: 'download', duration_seconds: null, activity_timestamp: '2024-01-15 17:59:00' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await p.db.deleteFrom('employee_activities').where('id', '=', b.id).execute();
 
     const records = await processed((rs) => rs.length >= 7);
-    const rows = records.map((r) => [r.key, r.value.row_kind, r.value.id, r.value.employee_id, r.value.duration_seconds, r.value.session_duration_category, r.value.activity_hour, r.value.is_business_hours]);
+    const rows = records.map((r) => [
+      r.key,
+      r.value.row_kind,
+      r.value.id,
+      r.value.employee_id,
+      r.value.duration_seconds,
+      r.value.session_duration_category,
+      r.value.activity_hour,
+      r.value.is_business_hours,
+    ]);
     expect(rows).toEqual(
       expect.arrayContaining([
         [String(e1!.id), '+I', a.id, e1!.id, 29, 'short', 8, false],
@@ -106,7 +123,13 @@ describeOnStack('enrichment processor', (stack) => {
     const payload = { ...event.value.payload, after: { ...event.value.payload.after, id: 900001, employee_id: 999999 }, source: await injectedSource(1) };
     await writeRaw([{ key: JSON.stringify({ ...event.key, payload: { id: 900001 } }), value: JSON.stringify({ ...event.value, payload }) }]);
     const records = await processed((rs) => rs.some((r) => r.key?.toString() === '999999'));
-    expect(records.find((r) => r.key === '999999')!.value).toMatchObject({ row_kind: '+I', employee_id: 999999, employee_known: false, employee_name: null, employee_department: null });
+    expect(records.find((r) => r.key === '999999')!.value).toMatchObject({
+      row_kind: '+I',
+      employee_id: 999999,
+      employee_known: false,
+      employee_name: null,
+      employee_department: null,
+    });
   });
 
   it('sends malformed input to the DLQ with its reason, and valid records after it still flow', async () => {
@@ -126,7 +149,11 @@ describeOnStack('enrichment processor', (stack) => {
     const [employee] = await p.db.selectFrom('employees').select('id').limit(1).execute();
     // a NULL employee from the database itself, then a valid row
     await p.db.insertInto('employee_activities').values({ employee_id: null, activity_type: 'click', activity_timestamp: '2024-01-16 10:00:00' }).execute();
-    const valid = await p.db.insertInto('employee_activities').values({ employee_id: employee!.id, activity_type: 'search', activity_timestamp: '2024-01-16 10:00:01' }).returning('id').executeTakeFirstOrThrow();
+    const valid = await p.db
+      .insertInto('employee_activities')
+      .values({ employee_id: employee!.id, activity_type: 'search', activity_timestamp: '2024-01-16 10:00:01' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
 
     const dead = await dlq((rs) => rs.length >= 8);
     const reasons = dead.map((r) => r.headers['dlq.reason']?.toString());

@@ -30,7 +30,10 @@ describeOnStack('exactly-once consume-transform-produce (kafka-io)', (stack) => 
     outputs: records.map((r) => ({ topic: output, key: r.key, value: r.value })),
     metadata: `last=${records[records.length - 1]!.offset}`,
   });
-  const start = async (handle: (records: readonly InputRecord[]) => Promise<ReturnType<typeof passthrough>>, on: (e: EosEvent, d: Readonly<Record<string, unknown>>) => void = () => undefined) => {
+  const start = async (
+    handle: (records: readonly InputRecord[]) => Promise<ReturnType<typeof passthrough>>,
+    on: (e: EosEvent, d: Readonly<Record<string, unknown>>) => void = () => undefined,
+  ) => {
     const loop = await startExactlyOnceLoop({
       kafka: { brokers, clientId: `eos-${loops.length}`, logLevel: 'nothing' },
       groupId,
@@ -48,7 +51,10 @@ describeOnStack('exactly-once consume-transform-produce (kafka-io)', (stack) => 
 
   beforeAll(async () => {
     const admin = await createTopicAdmin({ brokers });
-    await admin.ensureTopics([{ topic: input, partitions: 3 }, { topic: output, partitions: 3 }]);
+    await admin.ensureTopics([
+      { topic: input, partitions: 3 },
+      { topic: output, partitions: 3 },
+    ]);
     await admin.close();
   });
   afterAll(async () => {
@@ -74,9 +80,12 @@ describeOnStack('exactly-once consume-transform-produce (kafka-io)', (stack) => 
       },
     );
     // the zombie holds all three partitions and blocks; a second member joins after its session times out
-    await start(async (records) => passthrough(records), (event) => {
-      if (event === 'eos.committed') othersCommitted += 1;
-    });
+    await start(
+      async (records) => passthrough(records),
+      (event) => {
+        if (event === 'eos.committed') othersCommitted += 1;
+      },
+    );
     await waitFor('the second member commits', () => othersCommitted >= 1, 120_000);
     released = true; // the zombie wakes up and tries to commit what the other member already wrote
     await waitFor('the zombie is fenced', () => zombieFenced >= 1, 60_000);

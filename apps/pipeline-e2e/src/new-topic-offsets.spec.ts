@@ -19,7 +19,11 @@ describeOnStack('offsets of a topic created a moment ago (kafka-io)', (stack) =>
         await creator.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: 3 }] });
         while (!(await admin.listTopics()).includes(topic)) await new Promise((r) => setTimeout(r, 5));
         const ends = await admin.endOffsets(topic);
-        expect([...ends]).toEqual([[0, 0n], [1, 0n], [2, 0n]]);
+        expect([...ends]).toEqual([
+          [0, 0n],
+          [1, 0n],
+          [2, 0n],
+        ]);
       }
       const created = `t-newtopic-${id}-read`;
       await creator.createTopics({ waitForLeaders: false, topics: [{ topic: created, numPartitions: 3 }] });

@@ -33,7 +33,12 @@ describeOnStack('npm start', (stack) => {
   it('runs the whole pipeline and the console: enriched records and summaries flow, verify passes once the simulator stops, Ctrl-C leaves no process and no port', async () => {
     const root = findRepoRoot();
     const started = Date.now();
-    const child = spawn('npm', ['start'], { cwd: root, detached: true, env: { ...process.env, ...stack.appEnv, SIMULATOR_ROWS: '1500', SIMULATOR_RATE: '300' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['start'], {
+      cwd: root,
+      detached: true,
+      env: { ...process.env, ...stack.appEnv, SIMULATOR_ROWS: '1500', SIMULATOR_RATE: '300' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -62,7 +67,9 @@ describeOnStack('npm start', (stack) => {
       expect(output).toContain('Open the console: http://127.0.0.1:8080/');
       const page = await (await fetch('http://127.0.0.1:8080/')).text();
       expect(page).toContain('processed-employee-activities');
-      const state = (await (await fetch('http://127.0.0.1:8080/api/state')).json()) as { snapshot: { connector: { status: { connector: { state: string } } } } };
+      const state = (await (await fetch('http://127.0.0.1:8080/api/state')).json()) as {
+        snapshot: { connector: { status: { connector: { state: string } } } };
+      };
       expect(state.snapshot.connector.status.connector.state).toBe('RUNNING');
     } finally {
       process.kill(-child.pid!, 'SIGINT'); // Ctrl-C: the terminal signals the whole process group

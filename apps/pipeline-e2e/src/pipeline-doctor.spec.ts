@@ -37,7 +37,11 @@ describeOnStack('npm run pipeline -- status | doctor', (stack) => {
       expect(broken.code).toBe(1);
       expect(broken.stdout).toContain(`✗ connector                    connector ${p.names.connector} is STOPPED: no changes are captured`);
       expect(broken.stdout).toMatch(/fix: npm run pipeline -- doctor --fix/);
-      expect(broken.stdout).toMatch(new RegExp(`✗ lag:enrichment-processor +consumer group ${p.env['PIPELINE_TOPIC_PREFIX']}-enrichment-processor \\(enrichment-processor\\) has no members and is 2 records behind`));
+      expect(broken.stdout).toMatch(
+        new RegExp(
+          `✗ lag:enrichment-processor +consumer group ${p.env['PIPELINE_TOPIC_PREFIX']}-enrichment-processor \\(enrichment-processor\\) has no members and is 2 records behind`,
+        ),
+      );
       expect(broken.stdout).toContain('fix: start it: npx nx serve enrichment-processor');
 
       const fixed = await runPipelineCli(p.env, ['doctor', '--fix', '--json']);

@@ -22,10 +22,25 @@ describeOnStack(
         await p.db.transaction().execute(async (tx) => {
           const ids = await tx
             .insertInto('employee_activities')
-            .values(Array.from({ length: 10 }, (_, i) => ({ employee_id: employees[(round + i) % employees.length]!, activity_type: i % 2 ? 'click' : 'page_view', duration_seconds: i * 40, activity_timestamp: `2024-03-0${1 + (i % 5)} 1${i % 10}:00:00` })))
+            .values(
+              Array.from({ length: 10 }, (_, i) => ({
+                employee_id: employees[(round + i) % employees.length]!,
+                activity_type: i % 2 ? 'click' : 'page_view',
+                duration_seconds: i * 40,
+                activity_timestamp: `2024-03-0${1 + (i % 5)} 1${i % 10}:00:00`,
+              })),
+            )
             .returning('id')
             .execute();
-          await tx.updateTable('employee_activities').set({ duration_seconds: 7 }).where('id', 'in', ids.slice(0, 4).map((r) => r.id)).execute();
+          await tx
+            .updateTable('employee_activities')
+            .set({ duration_seconds: 7 })
+            .where(
+              'id',
+              'in',
+              ids.slice(0, 4).map((r) => r.id),
+            )
+            .execute();
           await tx.deleteFrom('employee_activities').where('id', '=', ids[9]!.id).execute();
           expected += 10 + 2 * 4 + 1;
         });

@@ -11,7 +11,10 @@ describeOnStack('read_committed readers (kafka-io)', (stack) => {
     const admin = await createTopicAdmin({ brokers });
     await admin.ensureTopics([{ topic, partitions: 1 }]);
     const kafka = createKafkaClient({ brokers, logLevel: 'nothing' });
-    const [first, second] = [kafka.producer({ transactionalId: `rc-${id}-1`, maxInFlightRequests: 1, idempotent: true }), kafka.producer({ transactionalId: `rc-${id}-2`, maxInFlightRequests: 1, idempotent: true })];
+    const [first, second] = [
+      kafka.producer({ transactionalId: `rc-${id}-1`, maxInFlightRequests: 1, idempotent: true }),
+      kafka.producer({ transactionalId: `rc-${id}-2`, maxInFlightRequests: 1, idempotent: true }),
+    ];
     try {
       await Promise.all([first.connect(), second.connect()]);
       // As when an aggregator with several partitions dies: its transactions interleave on an output

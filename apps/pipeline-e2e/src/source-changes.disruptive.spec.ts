@@ -32,12 +32,20 @@ describeOnStack(
       const result = await settleAndVerify(p, 240_000);
       const changes = await processedChanges(stack, p);
       const duplicates = duplicatedChanges(changes);
-      const rows = await p.db.selectFrom('employee_activities').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const rows = await p.db
+        .selectFrom('employee_activities')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       const { matched, missing, extra, mismatched } = result.report;
       if (!result.ok) process.stderr.write(`[${label} trace]\n${await traceLostRows(stack, p, changes)}\n`);
       const admin = await createTopicAdmin({ brokers: stack.connection.kafkaBrokers });
-      const inputRecords = await admin.offsetRanges(p.topics.activities).then((rs) => rs.reduce((n, r) => n + r.high - r.low, 0n)).finally(() => admin.close());
-      process.stderr.write(`[${label}] rows ${rows.n}, input records ${inputRecords} (tombstones and re-sends included), processed records ${changes.length}, groups matched ${matched}, missing ${missing.length}, extra ${extra.length}, mismatched ${mismatched.length}, duplicated changes ${duplicates.length}\n`);
+      const inputRecords = await admin
+        .offsetRanges(p.topics.activities)
+        .then((rs) => rs.reduce((n, r) => n + r.high - r.low, 0n))
+        .finally(() => admin.close());
+      process.stderr.write(
+        `[${label}] rows ${rows.n}, input records ${inputRecords} (tombstones and re-sends included), processed records ${changes.length}, groups matched ${matched}, missing ${missing.length}, extra ${extra.length}, mismatched ${mismatched.length}, duplicated changes ${duplicates.length}\n`,
+      );
       expect(mismatched).toEqual([]);
       expect(missing).toEqual([]);
       expect(extra).toEqual([]);
@@ -55,7 +63,9 @@ describeOnStack(
         await copyActivities(p.db, 5_000, 1);
         const [first] = await p.db.selectFrom('employee_activities').select('id').orderBy('id').limit(1).execute();
         await sql`UPDATE employee_activities SET id = id + 1000000 WHERE id = ${first!.id}`.execute(p.db);
-        await sql`UPDATE employee_activities SET id = id + 2000000 WHERE id IN (SELECT id FROM employee_activities WHERE id < 1000000 ORDER BY id LIMIT 300)`.execute(p.db);
+        await sql`UPDATE employee_activities SET id = id + 2000000 WHERE id IN (SELECT id FROM employee_activities WHERE id < 1000000 ORDER BY id LIMIT 300)`.execute(
+          p.db,
+        );
         const changes = await expectExact(p, 'copy');
         const kinds = (k: string) => changes.filter((c) => c.row_kind === k).length;
         const copyPositions = new Set(changes.filter((c) => c.row_kind === '+I' && c.id! < 1_000_000).map((c) => c.source_lsn)).size;
@@ -114,9 +124,16 @@ describeOnStack(
       const apps = await startBoth(p);
       try {
         await copyActivities(p.db, 1_000, 5);
-        await p.db.deleteFrom('employee_activities').where('id', '<', sql<number>`(SELECT min(id) + 100 FROM employee_activities)`).execute();
-        await expect(sql`INSERT INTO debezium_signal VALUES ('inc-1', 'execute-snapshot', '{"data-collections":["public.employee_activities"]}')`.execute(p.db)).rejects.toThrow(/only_blocking_snapshots/);
-        await sql`INSERT INTO debezium_signal VALUES ('block-1', 'execute-snapshot', '{"data-collections":["public.employee_activities"],"type":"blocking"}')`.execute(p.db);
+        await p.db
+          .deleteFrom('employee_activities')
+          .where('id', '<', sql<number>`(SELECT min(id) + 100 FROM employee_activities)`)
+          .execute();
+        await expect(
+          sql`INSERT INTO debezium_signal VALUES ('inc-1', 'execute-snapshot', '{"data-collections":["public.employee_activities"]}')`.execute(p.db),
+        ).rejects.toThrow(/only_blocking_snapshots/);
+        await sql`INSERT INTO debezium_signal VALUES ('block-1', 'execute-snapshot', '{"data-collections":["public.employee_activities"],"type":"blocking"}')`.execute(
+          p.db,
+        );
         await apps[0]!.waitForEvent('processor.snapshot_started', 120_000);
         await copyActivities(p.db, 100, 6);
         const changes = await expectExact(p, 'blocking-snapshot');
@@ -188,7 +205,9 @@ describeOnStack(
         }
         const processor = startApp('enrichment-processor', appEnv(p));
         expect(await processor.exited).toBe(1);
-        expect(processor.lines.join('\n')).toMatch(new RegExp(`committed position \\d+ is below the log start ${end}: records \\d+\\.\\.${end - 1n} were deleted`));
+        expect(processor.lines.join('\n')).toMatch(
+          new RegExp(`committed position \\d+ is below the log start ${end}: records \\d+\\.\\.${end - 1n} were deleted`),
+        );
       } finally {
         await Promise.all(apps.map((a) => a.kill()));
         await p.dispose();
@@ -197,4 +216,3 @@ describeOnStack(
   },
   { only: 'embedded' },
 );
-

@@ -14,13 +14,23 @@ export const copyActivities = async (db: Kysely<StreamingDb>, rows: number, seed
   const lines = Array.from({ length: rows }, (_, i) => {
     const n = seed * 100_003 + i;
     const duration = n % 7 === 0 ? '\\N' : String(n % 900);
-    return [1 + (n % 40), ['login', 'click', 'page_view', 'search'][n % 4], `/p/${n % 50}`, duration, '10.0.0.1', 'copy-agent', `2024-05-0${1 + (n % 3)} 1${n % 10}:${String(n % 60).padStart(2, '0')}:00`].join('\t');
+    return [
+      1 + (n % 40),
+      ['login', 'click', 'page_view', 'search'][n % 4],
+      `/p/${n % 50}`,
+      duration,
+      '10.0.0.1',
+      'copy-agent',
+      `2024-05-0${1 + (n % 3)} 1${n % 10}:${String(n % 60).padStart(2, '0')}:00`,
+    ].join('\t');
   });
   writeFileSync(file, `${lines.join('\n')}\n`);
   chmodSync(dir, 0o755);
   chmodSync(file, 0o644);
   try {
-    await sql`COPY employee_activities (employee_id, activity_type, page_url, duration_seconds, ip_address, user_agent, activity_timestamp) FROM ${sql.lit(file)}`.execute(db);
+    await sql`COPY employee_activities (employee_id, activity_type, page_url, duration_seconds, ip_address, user_agent, activity_timestamp) FROM ${sql.lit(file)}`.execute(
+      db,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -39,7 +49,11 @@ export interface ProcessedChange {
 export const processedChanges = async (stack: TestStack, p: TestPipeline): Promise<ProcessedChange[]> => {
   const codec = createSchemaRegistryCodec({ url: stack.connection.registryUrl });
   const raw: { partition: number; offset: string; value: Buffer | null }[] = [];
-  await readToEnd({ kafka: { brokers: stack.connection.kafkaBrokers }, topic: p.names.processedTopic, onRecords: (rs) => rs.forEach((r) => raw.push({ partition: r.partition, offset: String(r.offset), value: r.value })) });
+  await readToEnd({
+    kafka: { brokers: stack.connection.kafkaBrokers },
+    topic: p.names.processedTopic,
+    onRecords: (rs) => rs.forEach((r) => raw.push({ partition: r.partition, offset: String(r.offset), value: r.value })),
+  });
   const out: ProcessedChange[] = [];
   for (const r of raw) {
     const d = r.value && (await codec.decode(r.value));

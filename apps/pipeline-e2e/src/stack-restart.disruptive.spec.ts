@@ -29,7 +29,11 @@ describeOnStack(
 
     it('keeps the data and the schemas, and the connector resumes without a second snapshot', async () => {
       const [employee] = await p.db.selectFrom('employees').select('id').limit(1).execute();
-      const before = await p.db.insertInto('employee_activities').values({ employee_id: employee!.id, activity_type: 'login', activity_timestamp: '2024-02-01 08:00:00' }).returning('id').executeTakeFirstOrThrow();
+      const before = await p.db
+        .insertInto('employee_activities')
+        .values({ employee_id: employee!.id, activity_type: 'login', activity_timestamp: '2024-02-01 08:00:00' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await readRecords({ brokers, topic: p.topics.activities, until: (rs) => rs.length >= 1, timeoutMs: 60_000 });
       const registered = await fetch(`${stack.connection.registryUrl}/subjects/${subject}/versions`, {
         method: 'POST',
@@ -60,15 +64,28 @@ describeOnStack(
         const s = await connect.status(p.names.connector);
         return s?.connector.state === 'RUNNING' && s.tasks.every((t) => t.state === 'RUNNING');
       });
-      const after = await p.db.insertInto('employee_activities').values({ employee_id: employee!.id, activity_type: 'logout', activity_timestamp: '2024-02-01 17:00:00' }).returning('id').executeTakeFirstOrThrow();
+      const after = await p.db
+        .insertInto('employee_activities')
+        .values({ employee_id: employee!.id, activity_type: 'logout', activity_timestamp: '2024-02-01 17:00:00' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
 
-      const activities = (await readRecords({ brokers, topic: p.topics.activities, until: (rs) => rs.some((r) => decodeJsonChange(r).key['id'] === after.id), timeoutMs: 90_000 })).map(decodeJsonChange);
+      const activities = (
+        await readRecords({ brokers, topic: p.topics.activities, until: (rs) => rs.some((r) => decodeJsonChange(r).key['id'] === after.id), timeoutMs: 90_000 })
+      ).map(decodeJsonChange);
       expect(activities.map((c) => [c.key['id'], c.value?.op])).toEqual([
         [before.id, 'c'],
         [after.id, 'c'],
       ]);
       const employees = (await readRecords({ brokers, topic: p.topics.employees, until: () => false, timeoutMs: 5_000 })).map(decodeJsonChange);
-      const seeded = Number((await p.db.selectFrom('employees').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const seeded = Number(
+        (
+          await p.db
+            .selectFrom('employees')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       expect(employees.filter((c) => c.value?.op === 'r')).toHaveLength(seeded); // one snapshot, not two
     });
   },

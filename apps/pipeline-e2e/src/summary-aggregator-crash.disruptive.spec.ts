@@ -50,7 +50,9 @@ describeOnStack(
           ...(counts.nullEmployee ? { missing_employee: counts.nullEmployee } : {}),
           ...(counts.nullTimestamp ? { missing_timestamp: counts.nullTimestamp } : {}),
         });
-        const restores = aggregators.flatMap((a) => a.lines.filter((l) => l.includes('"event":"aggregator.restored"')).map((l) => JSON.parse(l) as { groups: number }));
+        const restores = aggregators.flatMap((a) =>
+          a.lines.filter((l) => l.includes('"event":"aggregator.restored"')).map((l) => JSON.parse(l) as { groups: number }),
+        );
         process.stderr.write(`[restores] ${restores.map((r) => r.groups).join(', ')} groups\n`);
         expect(restores.some((r) => r.groups > 0)).toBe(true);
       } finally {

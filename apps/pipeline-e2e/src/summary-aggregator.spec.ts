@@ -37,7 +37,10 @@ describeOnStack('summary aggregator', (stack) => {
       // With the aggregator stopped, a new row is a group SQL has and the topic lacks.
       await aggregator.kill('SIGTERM');
       const employee = (await p.db.selectFrom('employees').select('id').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()).id;
-      await p.db.insertInto('employee_activities').values({ employee_id: employee, activity_type: 'verify_probe', duration_seconds: 5, activity_timestamp: new Date().toISOString().replace('Z', '') }).execute();
+      await p.db
+        .insertInto('employee_activities')
+        .values({ employee_id: employee, activity_type: 'verify_probe', duration_seconds: 5, activity_timestamp: new Date().toISOString().replace('Z', '') })
+        .execute();
       const broken = await cliVerify(p);
       process.stderr.write(`[npm run pipeline -- verify, aggregator stopped]\n${broken.stdout}\n`);
       expect(broken.code).toBe(1);

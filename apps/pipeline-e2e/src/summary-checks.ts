@@ -30,7 +30,11 @@ export const revisionsByKey = async (stack: TestStack, p: TestPipeline): Promise
   const codec = createSchemaRegistryCodec({ url: stack.connection.registryUrl });
   const reader = avro.Type.forSchema(activitySummarySchema as avro.Schema);
   const raw: { key: string; value: Buffer | null }[] = [];
-  await readToEnd({ kafka: { brokers: stack.connection.kafkaBrokers }, topic: p.names.summariesTopic, onRecords: (rs) => rs.forEach((r) => raw.push({ key: r.key!.toString(), value: r.value })) });
+  await readToEnd({
+    kafka: { brokers: stack.connection.kafkaBrokers },
+    topic: p.names.summariesTopic,
+    onRecords: (rs) => rs.forEach((r) => raw.push({ key: r.key!.toString(), value: r.value })),
+  });
   const byKey = new Map<string, (number | null)[]>();
   for (const { key, value } of raw) {
     const decoded = value === null ? null : await codec.decode(value, reader);
@@ -42,16 +46,28 @@ export const revisionsByKey = async (stack: TestStack, p: TestPipeline): Promise
 
 /** Keys whose upsert revisions do not strictly increase (tombstones in between count as a step). */
 export const revisionRegressions = (byKey: ReadonlyMap<string, readonly (number | null)[]>): string[] =>
-  [...byKey].filter(([, revisions]) => {
-    const upserts = revisions.filter((r): r is number => r !== null);
-    return upserts.some((r, i) => i > 0 && r <= upserts[i - 1]!);
-  }).map(([key]) => key);
+  [...byKey]
+    .filter(([, revisions]) => {
+      const upserts = revisions.filter((r): r is number => r !== null);
+      return upserts.some((r, i) => i > 0 && r <= upserts[i - 1]!);
+    })
+    .map(([key]) => key);
 
 /** DLQ records per `dlq.reason`, read once `expected` records are there (or after the timeout). */
 export const dlqReasons = async (stack: TestStack, p: TestPipeline, expected: number): Promise<Record<string, number>> => {
-  const records = await readRecords({ brokers: stack.connection.kafkaBrokers, topic: p.names.dlqTopic, until: (rs) => rs.length >= expected, timeoutMs: 60_000 });
+  const records = await readRecords({
+    brokers: stack.connection.kafkaBrokers,
+    topic: p.names.dlqTopic,
+    until: (rs) => rs.length >= expected,
+    timeoutMs: 60_000,
+  });
   await sleep(2_000);
-  const settled = await readRecords({ brokers: stack.connection.kafkaBrokers, topic: p.names.dlqTopic, until: (rs) => rs.length > records.length, timeoutMs: 3_000 });
+  const settled = await readRecords({
+    brokers: stack.connection.kafkaBrokers,
+    topic: p.names.dlqTopic,
+    until: (rs) => rs.length > records.length,
+    timeoutMs: 3_000,
+  });
   const reasons: Record<string, number> = {};
   for (const r of settled) {
     const reason = r.headers['dlq.reason']?.toString() ?? 'none';
@@ -94,7 +110,9 @@ export const traceGroups = async (stack: TestStack, p: TestPipeline, keys: reado
     const hour = c.activity_timestamp === null ? null : Math.floor(c.activity_timestamp / HOUR_MICROS) * HOUR_MICROS;
     const key = hour === null ? '' : `${c.employee_id}|${c.activity_type}|${new Date(hour / 1000).toISOString()}`;
     if (c.row_kind !== 'T' && !wanted.has(key)) continue;
-    lines.push(`  p${r.partition}@${r.offset} ${c.row_kind.padEnd(2)} op=${c.op} id=${c.id} ${key || '(all)'} duration=${c.duration_seconds} lsn=${c.source_lsn} tx=${c.source_tx_id}`);
+    lines.push(
+      `  p${r.partition}@${r.offset} ${c.row_kind.padEnd(2)} op=${c.op} id=${c.id} ${key || '(all)'} duration=${c.duration_seconds} lsn=${c.source_lsn} tx=${c.source_tx_id}`,
+    );
   }
   const revisions = await revisionsByKey(stack, p);
   for (const key of keys) lines.push(`  ${key}: revisions ${JSON.stringify(revisions.get(key) ?? [])}`);

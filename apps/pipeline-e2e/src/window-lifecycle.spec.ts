@@ -18,14 +18,18 @@ describeOnStack('window lifecycle on the real stack', (stack) => {
     await Promise.all([apps[0]!.waitForEvent('processor.started'), apps[1]!.waitForEvent('aggregator.started')]);
     return apps;
   };
-  const latest = (p: TestPipeline) => readLatestSummaries({ brokers: stack.connection.kafkaBrokers }, p.names.summariesTopic, createSchemaRegistryCodec({ url: stack.connection.registryUrl }));
+  const latest = (p: TestPipeline) =>
+    readLatestSummaries({ brokers: stack.connection.kafkaBrokers }, p.names.summariesTopic, createSchemaRegistryCodec({ url: stack.connection.registryUrl }));
 
   it('closes a window on an idle pipeline, on a timer, with no record after it', async () => {
     const p = await createTestPipeline(stack, 'idle');
     const apps = await start(p, { WINDOW_IDLE_ADVANCE_SECONDS: '2', WINDOW_GRACE_SECONDS: '1' });
     try {
       const lastHour = Math.floor(Date.now() / HOUR) * HOUR - HOUR / 2;
-      await p.db.insertInto('employee_activities').values({ employee_id: 3, activity_type: 'login', duration_seconds: 5, activity_timestamp: stamp(lastHour) }).execute();
+      await p.db
+        .insertInto('employee_activities')
+        .values({ employee_id: 3, activity_type: 'login', duration_seconds: 5, activity_timestamp: stamp(lastHour) })
+        .execute();
       let closed = false;
       for (let i = 0; i < 60 && !closed; i++) {
         await sleep(1_000);
@@ -45,11 +49,17 @@ describeOnStack('window lifecycle on the real stack', (stack) => {
     try {
       const now = Date.now();
       const employees = [5, 6, 7];
-      await p.db.insertInto('employee_activities').values(employees.map((e) => ({ employee_id: e, activity_type: 'click', duration_seconds: e, activity_timestamp: stamp(now - 5 * HOUR) }))).execute();
+      await p.db
+        .insertInto('employee_activities')
+        .values(employees.map((e) => ({ employee_id: e, activity_type: 'click', duration_seconds: e, activity_timestamp: stamp(now - 5 * HOUR) })))
+        .execute();
       for (let i = 0; i < 60 && (await latest(p)).summaries.size < 3; i++) await sleep(1_000);
       // Recent rows of the same employees (so on the same partitions) move the watermark: the old
       // windows now end more than an hour before it, and their groups are released from the state.
-      await p.db.insertInto('employee_activities').values(employees.map((e) => ({ employee_id: e, activity_type: 'click', duration_seconds: 1, activity_timestamp: stamp(now) }))).execute();
+      await p.db
+        .insertInto('employee_activities')
+        .values(employees.map((e) => ({ employee_id: e, activity_type: 'click', duration_seconds: 1, activity_timestamp: stamp(now) })))
+        .execute();
       for (let i = 0; i < 60 && (await latest(p)).summaries.size < 6; i++) await sleep(1_000);
       expect((await latest(p)).summaries.size).toBe(6);
       const metrics = await (await fetch(`http://127.0.0.1:${await healthPort(apps[1]!)}/metrics`)).text();

@@ -1,4 +1,14 @@
-import { aggregatorGroupIdFromEnv, intSetting, kafkaBrokersFromEnv, logLevelFromEnv, pipelineNamesFromEnv, registryUrlFromEnv, type Env, type LogLevelSetting, type PipelineNames } from '@eap/pipeline-config';
+import {
+  aggregatorGroupIdFromEnv,
+  intSetting,
+  kafkaBrokersFromEnv,
+  logLevelFromEnv,
+  pipelineNamesFromEnv,
+  registryUrlFromEnv,
+  type Env,
+  type LogLevelSetting,
+  type PipelineNames,
+} from '@eap/pipeline-config';
 import { parseWindowingConfig, type WindowingConfig } from '@eap/windowing';
 
 export interface AggregatorConfig {
@@ -29,4 +39,3 @@ export const aggregatorConfigFromEnv = (env: Env): AggregatorConfig => {
     windowing: parseWindowingConfig(env),
   };
 };
-

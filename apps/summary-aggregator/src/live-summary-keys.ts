@@ -23,5 +23,7 @@ export const createLiveSummaryKeys =
         }
       },
     });
-    return [...live].filter(([key, isLive]) => isLive && partitionOfKey(key.slice(0, key.indexOf('|')), inputPartitions) === inputPartition).map(([key]) => key);
+    return [...live]
+      .filter(([key, isLive]) => isLive && partitionOfKey(key.slice(0, key.indexOf('|')), inputPartitions) === inputPartition)
+      .map(([key]) => key);
   };

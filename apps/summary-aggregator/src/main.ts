@@ -1,5 +1,13 @@
 import { activitySummarySchema, processedActivitySchema } from '@eap/avro-schemas';
-import { assertInputPositions, createSchemaRegistryCodec, hasCommittedRecords, createTopicAdmin, readToEnd, startExactlyOnceLoop, waitForTopic } from '@eap/kafka-io';
+import {
+  assertInputPositions,
+  createSchemaRegistryCodec,
+  hasCommittedRecords,
+  createTopicAdmin,
+  readToEnd,
+  startExactlyOnceLoop,
+  waitForTopic,
+} from '@eap/kafka-io';
 import { createJsonLogger, exitOnStartupError, onShutdownSignals, startHealthServer } from '@eap/service-runtime';
 import avro from 'avsc';
 import { aggregatorConfigFromEnv } from './aggregator-config.js';
@@ -33,7 +41,12 @@ const main = async () => {
   ]);
   await admin.close();
   // A changelog partition with a committed record is window state written from that input partition.
-  await assertInputPositions({ brokers: config.brokers, groupId: config.groupId, topic: names.processedTopic, outputsExist: (p) => hasCommittedRecords(kafka, names.summariesChangelogTopic, [p]) });
+  await assertInputPositions({
+    brokers: config.brokers,
+    groupId: config.groupId,
+    topic: names.processedTopic,
+    outputsExist: (p) => hasCommittedRecords(kafka, names.summariesChangelogTopic, [p]),
+  });
 
   const codec = createSchemaRegistryCodec({ url: config.registryUrl });
   const encoder = await codec.registerEncoder(`${names.summariesTopic}-value`, activitySummarySchema);

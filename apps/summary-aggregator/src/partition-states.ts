@@ -26,7 +26,13 @@ export interface PartitionStatesDeps {
 }
 
 /** One window aggregator per input partition: the state moves with the partition and its changelog. */
-export const createPartitionStates = ({ options, loadChangelog, metrics, log, wallClockMicros = () => Date.now() * 1000 }: PartitionStatesDeps): PartitionStates => {
+export const createPartitionStates = ({
+  options,
+  loadChangelog,
+  metrics,
+  log,
+  wallClockMicros = () => Date.now() * 1000,
+}: PartitionStatesDeps): PartitionStates => {
   const states = new Map<number, WindowAggregator>();
   const observe = (partition: number, aggregator: WindowAggregator) => {
     const s = aggregator.stats();
@@ -63,7 +69,14 @@ export const createPartitionStates = ({ options, loadChangelog, metrics, log, wa
       const seconds = (performance.now() - started) / 1000;
       metrics.restoreSeconds.observe(seconds);
       observe(partition, aggregator);
-      log('aggregator.restored', { partition, changelogRecords: records, groups: restore.groups, liveKeys: aggregator.stats().liveKeys, watermark: meta.watermark, seconds: Number(seconds.toFixed(3)) });
+      log('aggregator.restored', {
+        partition,
+        changelogRecords: records,
+        groups: restore.groups,
+        liveKeys: aggregator.stats().liveKeys,
+        watermark: meta.watermark,
+        seconds: Number(seconds.toFixed(3)),
+      });
       return aggregator;
     },
     observe,

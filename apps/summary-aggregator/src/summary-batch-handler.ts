@@ -4,7 +4,9 @@ import { decodeWindowMeta, encodeWindowMeta, type WindowAggregator, type WindowI
 import type { AggregatorMetrics } from './aggregator-metrics.js';
 import type { PartitionStates } from './partition-states.js';
 
-export type InputDecode = (value: Buffer) => Promise<{ readonly kind: 'ok'; readonly value: unknown } | { readonly kind: 'invalid'; readonly reason: string; readonly detail: string }>;
+export type InputDecode = (
+  value: Buffer,
+) => Promise<{ readonly kind: 'ok'; readonly value: unknown } | { readonly kind: 'invalid'; readonly reason: string; readonly detail: string }>;
 
 export interface SummaryHandlerDeps {
   readonly names: Pick<PipelineNames, 'summariesTopic' | 'summariesChangelogTopic' | 'dlqTopic'>;
@@ -27,7 +29,9 @@ type Decoded = WindowInput & { readonly source_ts_ms?: number };
  */
 export const createSummaryBatchHandler = ({ names, states, decode, encoder, metrics, liveSummaryKeys, now = Date.now }: SummaryHandlerDeps) => {
   const summaryRecord = (o: WindowOutput): OutputRecord =>
-    o.kind === 'upsert' ? { topic: names.summariesTopic, key: o.key, value: encoder.encode(o.summary) } : { topic: names.summariesTopic, key: o.key, value: null };
+    o.kind === 'upsert'
+      ? { topic: names.summariesTopic, key: o.key, value: encoder.encode(o.summary) }
+      : { topic: names.summariesTopic, key: o.key, value: null };
 
   /** The partition was (re)gained: its window metadata came with the committed offset, its groups from the changelog. */
   const restore = (ctx: PartitionContext): Promise<WindowAggregator> => {

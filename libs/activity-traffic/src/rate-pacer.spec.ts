@@ -22,7 +22,15 @@ describe('createRatePacer', () => {
 
 describe('formatProgress', () => {
   it('shows the rates, totals by op and errors', () => {
-    const line = formatProgress({ elapsedSeconds: 10, currentRate: 5_012.4, targetRate: 5_000, totals: { rows: { insert: 40_000, update: 7_500, delete: 2_500 }, transactions: 500, errors: 1 }, lastError: 'connection refused' });
-    expect(line).toBe('10.0 s  5,012 rows/s (target 5,000, overall 5,000)  inserts 40,000  updates 7,500  deletes 2,500  transactions 500  errors 1  last error: connection refused');
+    const line = formatProgress({
+      elapsedSeconds: 10,
+      currentRate: 5_012.4,
+      targetRate: 5_000,
+      totals: { rows: { insert: 40_000, update: 7_500, delete: 2_500 }, transactions: 500, errors: 1 },
+      lastError: 'connection refused',
+    });
+    expect(line).toBe(
+      '10.0 s  5,012 rows/s (target 5,000, overall 5,000)  inserts 40,000  updates 7,500  deletes 2,500  transactions 500  errors 1  last error: connection refused',
+    );
   });
 });

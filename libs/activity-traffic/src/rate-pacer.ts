@@ -10,7 +10,13 @@ export interface RatePacer {
   sent(rows: number): void;
 }
 
-export const createRatePacer = ({ rowsPerSecond, now = () => performance.now() }: { readonly rowsPerSecond: number; readonly now?: () => number }): RatePacer => {
+export const createRatePacer = ({
+  rowsPerSecond,
+  now = () => performance.now(),
+}: {
+  readonly rowsPerSecond: number;
+  readonly now?: () => number;
+}): RatePacer => {
   if (!(rowsPerSecond > 0)) throw new RangeError(`rowsPerSecond must be > 0, got ${rowsPerSecond}`);
   const started = now();
   let sent = 0;

@@ -14,7 +14,10 @@ const OPS = ['insert', 'update', 'delete'] as const;
 /** Parses `insert=80,update=15,delete=5` (weights, any scale; an op left out weighs 0). */
 export const parseTrafficMix = (text: string): MixResult => {
   const weights: Record<string, number> = { insert: 0, update: 0, delete: 0 };
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [op, value, ...rest] = part.split('=');
     if (!OPS.includes(op as (typeof OPS)[number]) || value === undefined || rest.length > 0) {
       return { kind: 'invalid', detail: `expected op=weight with op one of ${OPS.join(', ')}, got "${part}"` };

@@ -28,7 +28,18 @@ export type TrafficRunResult = TrafficTotals & { readonly reason: 'rows' | 'stop
  * takes effect only between them. A failed transaction counts its rows as errors, waits (doubling
  * to 5 s) and goes on; its rows are not retried, so the rate holds once the database is back.
  */
-export const runTraffic = async ({ planner, pacer, write, maxBatch, rows: limit, shouldStop, sleep, now = () => performance.now(), batchIntervalMs = 100, onTransaction = () => undefined }: TrafficRunnerDeps): Promise<TrafficRunResult> => {
+export const runTraffic = async ({
+  planner,
+  pacer,
+  write,
+  maxBatch,
+  rows: limit,
+  shouldStop,
+  sleep,
+  now = () => performance.now(),
+  batchIntervalMs = 100,
+  onTransaction = () => undefined,
+}: TrafficRunnerDeps): Promise<TrafficRunResult> => {
   const rows = { insert: 0, update: 0, delete: 0 };
   let transactions = 0;
   let errors = 0;

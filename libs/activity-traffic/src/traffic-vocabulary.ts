@@ -29,7 +29,15 @@ export const PAGES: readonly string[] = [
 
 export const SEARCH_TERMS: readonly string[] = ['invoice', 'vpn', 'holiday+policy', 'q3+revenue', 'onboarding', 'release+notes', 'expense+report', 'org+chart'];
 
-export const FILES: readonly string[] = ['report-2026-q3.pdf', 'budget.xlsx', 'slides-allhands.pptx', 'contract-draft.docx', 'export.csv', 'logo.svg', 'dataset.parquet'];
+export const FILES: readonly string[] = [
+  'report-2026-q3.pdf',
+  'budget.xlsx',
+  'slides-allhands.pptx',
+  'contract-draft.docx',
+  'export.csv',
+  'logo.svg',
+  'dataset.parquet',
+];
 
 export const USER_AGENTS: readonly (readonly [string, number])[] = [
   ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36', 35],

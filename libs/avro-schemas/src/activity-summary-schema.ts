@@ -11,9 +11,7 @@ export const activitySummarySchema = {
   type: 'record',
   name: 'EmployeeActivitySummary',
   namespace: 'eap.pipeline',
-  doc:
-    "One hour of one employee's activities of one type, " +
-    "equal to SQL GROUP BY employee_id, activity_type, date_trunc('hour', activity_timestamp).",
+  doc: "One hour of one employee's activities of one type, " + "equal to SQL GROUP BY employee_id, activity_type, date_trunc('hour', activity_timestamp).",
   fields: [
     { name: 'employee_id', type: 'int', doc: 'employee_activities.employee_id.' },
     { name: 'activity_type', type: 'string', doc: 'employee_activities.activity_type.' },

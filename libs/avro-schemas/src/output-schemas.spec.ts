@@ -19,7 +19,9 @@ const processedRecords: ProcessedRecord[] = readdirSync(fixtures)
   .flatMap((name) => {
     const decoded = decodeJsonEnvelope(JSON.stringify((JSON.parse(readFileSync(join(fixtures, name), 'utf8')) as { value: unknown }).value));
     if (decoded.kind !== 'event') throw new Error(name);
-    return createActivityEnricher({ lookupEmployee: (id) => (id === 7 ? { id, name: 'Priya Raman', email: 'p@example.com', department: 'Engineering', created_at: null } : undefined) })(decoded.event);
+    return createActivityEnricher({
+      lookupEmployee: (id) => (id === 7 ? { id, name: 'Priya Raman', email: 'p@example.com', department: 'Engineering', created_at: null } : undefined),
+    })(decoded.event);
   })
   .flatMap((outcome) => (outcome.kind === 'invalid' ? [] : [outcome.record]));
 

@@ -92,14 +92,15 @@ describe('checkCompatibility', () => {
   });
 
   it('reads a renamed field through its alias', () => {
-    const next = withFields(activitySummarySchema, (fields) =>
-      fields.map((f) => (f.name === 'closed' ? { ...f, name: 'is_closed', aliases: ['closed'] } : f)),
-    );
+    const next = withFields(activitySummarySchema, (fields) => fields.map((f) => (f.name === 'closed' ? { ...f, name: 'is_closed', aliases: ['closed'] } : f)));
     expect(checkCompatibility(next, activitySummarySchema, 'BACKWARD')).toEqual({ kind: 'compatible' });
   });
 
   it('reports schemas that are not records', () => {
-    expect(checkCompatibility('string', 'int', 'BACKWARD')).toMatchObject({ kind: 'incompatible', problems: [expect.stringContaining('int cannot be read as string')] });
+    expect(checkCompatibility('string', 'int', 'BACKWARD')).toMatchObject({
+      kind: 'incompatible',
+      problems: [expect.stringContaining('int cannot be read as string')],
+    });
     expect(checkCompatibility('long', 'int', 'BACKWARD')).toEqual({ kind: 'compatible' });
   });
 });

@@ -43,7 +43,9 @@ export const createConnectClient = ({ baseUrl, timeoutMs = 10_000 }: { baseUrl: 
       });
     } catch (e) {
       const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message;
-      throw new ConnectError('connect_unreachable', `Kafka Connect is not reachable at ${baseUrl} (${cause}); is the stack up? Try: npm run stack -- up`, { retriable: true });
+      throw new ConnectError('connect_unreachable', `Kafka Connect is not reachable at ${baseUrl} (${cause}); is the stack up? Try: npm run stack -- up`, {
+        retriable: true,
+      });
     }
   };
   const json = async <T>(res: Response, what: string): Promise<T> => {

@@ -3,7 +3,12 @@ import { buildConnectorConfig } from './connector-config-builder.js';
 
 describe('buildConnectorConfig', () => {
   const names = isolatedPipelineNames('a.b');
-  const config = buildConnectorConfig({ 'plugin.name': 'pgoutput' }, names, { host: 'db', port: 5433, user: 'postgres', passwordFile: '/s/pg.properties' }, { sourcePartitions: 2 });
+  const config = buildConnectorConfig(
+    { 'plugin.name': 'pgoutput' },
+    names,
+    { host: 'db', port: 5433, user: 'postgres', passwordFile: '/s/pg.properties' },
+    { sourcePartitions: 2 },
+  );
 
   it('adds the pipeline names and a password reference, never a password', () => {
     expect(config).toMatchObject({

@@ -2,7 +2,11 @@ import type { ConnectClient, ConnectorStatus } from './connect-rest-client.js';
 import { registerConnector, DEBEZIUM_POSTGRES_CONNECTOR } from './connector-registrar.js';
 
 const status = (connector: string, tasks: string[]): ConnectorStatus =>
-  ({ name: 'c', connector: { state: connector, worker_id: 'w' }, tasks: tasks.map((state, id) => ({ id, state, worker_id: 'w', trace: state === 'FAILED' ? 'org.postgresql.util.PSQLException: boom\n at x' : undefined })) }) as ConnectorStatus;
+  ({
+    name: 'c',
+    connector: { state: connector, worker_id: 'w' },
+    tasks: tasks.map((state, id) => ({ id, state, worker_id: 'w', trace: state === 'FAILED' ? 'org.postgresql.util.PSQLException: boom\n at x' : undefined })),
+  }) as ConnectorStatus;
 
 /** Our own ConnectClient interface, scripted: the flow's decisions are what is under test. */
 const scripted = (statuses: ConnectorStatus[], plugins = [{ class: DEBEZIUM_POSTGRES_CONNECTOR, type: 'source', version: '3.4.3.Final' }]) => {
@@ -34,7 +38,9 @@ describe('registerConnector', () => {
 
   it('restarts a failed task, then gives up naming the cause', async () => {
     const { client, calls } = scripted([status('RUNNING', ['FAILED'])]);
-    await expect(registerConnector({ ...base, client, maxTaskRestarts: 2 })).rejects.toThrow(/task 0 of c failed 3 times: org.postgresql.util.PSQLException: boom/);
+    await expect(registerConnector({ ...base, client, maxTaskRestarts: 2 })).rejects.toThrow(
+      /task 0 of c failed 3 times: org.postgresql.util.PSQLException: boom/,
+    );
     expect(calls).toEqual(['put', 'restart 0', 'restart 0']);
   });
 
@@ -46,7 +52,9 @@ describe('registerConnector', () => {
 
   it('checks the database before putting the config', async () => {
     const { client, calls } = scripted([]);
-    await expect(registerConnector({ ...base, client, checkDatabase: async () => Promise.reject(new Error('wal_level is replica')) })).rejects.toThrow('wal_level is replica');
+    await expect(registerConnector({ ...base, client, checkDatabase: async () => Promise.reject(new Error('wal_level is replica')) })).rejects.toThrow(
+      'wal_level is replica',
+    );
     expect(calls).toEqual([]);
   });
 });

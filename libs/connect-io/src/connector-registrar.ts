@@ -5,7 +5,10 @@ export const DEBEZIUM_POSTGRES_CONNECTOR = 'io.debezium.connector.postgresql.Pos
 
 export interface RegistrarEvents {
   /** `registrar.<event>` instrumentation, e.g. for progress lines. */
-  (event: 'registrar.preflight' | 'registrar.put' | 'registrar.waiting' | 'registrar.task_restart' | 'registrar.running', detail: Readonly<Record<string, unknown>>): void;
+  (
+    event: 'registrar.preflight' | 'registrar.put' | 'registrar.waiting' | 'registrar.task_restart' | 'registrar.running',
+    detail: Readonly<Record<string, unknown>>,
+  ): void;
 }
 
 export interface RegisterOptions {
@@ -20,10 +23,13 @@ export interface RegisterOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-const running = (s: ConnectorStatus | undefined) =>
-  s?.connector.state === 'RUNNING' && s.tasks.length > 0 && s.tasks.every((t) => t.state === 'RUNNING');
+const running = (s: ConnectorStatus | undefined) => s?.connector.state === 'RUNNING' && s.tasks.length > 0 && s.tasks.every((t) => t.state === 'RUNNING');
 
-const firstLine = (trace: string | undefined) => trace?.split('\n').find((l) => l.includes('Exception') || l.includes('Error'))?.trim() ?? trace?.split('\n')[0];
+const firstLine = (trace: string | undefined) =>
+  trace
+    ?.split('\n')
+    .find((l) => l.includes('Exception') || l.includes('Error'))
+    ?.trim() ?? trace?.split('\n')[0];
 
 /**
  * Creates or updates the connector idempotently (PUT /connectors/{name}/config), then waits until the
@@ -43,7 +49,10 @@ export const registerConnector = async ({
   const plugins = await client.plugins();
   const plugin = plugins.find((p) => p.class === config['connector.class']);
   if (!plugin) {
-    throw new ConnectError('plugin_missing', `Kafka Connect at ${client.baseUrl} has no ${config['connector.class']} plugin (it has: ${plugins.map((p) => p.class).join(', ') || 'none'}); check plugin.path`);
+    throw new ConnectError(
+      'plugin_missing',
+      `Kafka Connect at ${client.baseUrl} has no ${config['connector.class']} plugin (it has: ${plugins.map((p) => p.class).join(', ') || 'none'}); check plugin.path`,
+    );
   }
   await checkDatabase();
   const { created } = await client.putConfig(name, config);
@@ -74,5 +83,9 @@ export const registerConnector = async ({
     on('registrar.waiting', { name, connector: last?.connector.state ?? 'absent', tasks: last?.tasks.map((t) => t.state) ?? [] });
     await sleep(250);
   }
-  throw new ConnectError('timeout', `connector ${name} not RUNNING after ${timeoutMs / 1000} s (connector ${last?.connector.state ?? 'absent'}, tasks ${last?.tasks.map((t) => t.state).join(',') || 'none'})`, { retriable: true });
+  throw new ConnectError(
+    'timeout',
+    `connector ${name} not RUNNING after ${timeoutMs / 1000} s (connector ${last?.connector.state ?? 'absent'}, tasks ${last?.tasks.map((t) => t.state).join(',') || 'none'})`,
+    { retriable: true },
+  );
 };

@@ -14,9 +14,7 @@ export interface AvroWriterSchema {
 /** Finds the writer schema for a registry schema id. The registry I/O and caching live outside this lib. */
 export type AvroSchemaLookup = (schemaId: number) => AvroWriterSchema | undefined;
 
-export type AvroWriterSchemaResult =
-  | { readonly kind: 'ok'; readonly writer: AvroWriterSchema }
-  | { readonly kind: 'invalid'; readonly detail: string };
+export type AvroWriterSchemaResult = { readonly kind: 'ok'; readonly writer: AvroWriterSchema } | { readonly kind: 'invalid'; readonly detail: string };
 
 /**
  * Longs as numbers, rounded beyond 2^53 as JSON.parse rounds them. Debezium's `ts_ns` fields

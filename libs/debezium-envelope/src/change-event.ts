@@ -7,14 +7,7 @@ export type Op = 'c' | 'u' | 'd' | 'r' | 't';
 export const ops: readonly Op[] = ['c', 'u', 'd', 'r', 't'];
 
 /** Values of `source.snapshot` in Debezium 3.x; streamed events carry `false`, or null (see SourceInfo). */
-export type SnapshotMarker =
-  | 'true'
-  | 'first'
-  | 'first_in_data_collection'
-  | 'last_in_data_collection'
-  | 'last'
-  | 'false'
-  | 'incremental';
+export type SnapshotMarker = 'true' | 'first' | 'first_in_data_collection' | 'last_in_data_collection' | 'last' | 'false' | 'incremental';
 
 export const snapshotMarkers: readonly SnapshotMarker[] = [
   'true',

@@ -42,5 +42,4 @@ const readField = (value: unknown): ConnectField | undefined => {
   };
 };
 
-const isStringMap = (value: unknown): value is Readonly<Record<string, string>> =>
-  isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
+const isStringMap = (value: unknown): value is Readonly<Record<string, string>> => isRecord(value) && Object.values(value).every((v) => typeof v === 'string');

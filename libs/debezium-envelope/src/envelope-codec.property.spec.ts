@@ -111,9 +111,17 @@ describe('decoders on hostile input', () => {
 
   it('never throw on arbitrary JSON, text or bytes', () => {
     fc.assert(
-      fc.property(fc.oneof(mutated, fc.jsonValue().map((v) => JSON.stringify(v)), fc.string(), fc.uint8Array()), (input) => {
-        expect(kinds).toContain(decodeJsonEnvelope(input).kind);
-      }),
+      fc.property(
+        fc.oneof(
+          mutated,
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc.string(),
+          fc.uint8Array(),
+        ),
+        (input) => {
+          expect(kinds).toContain(decodeJsonEnvelope(input).kind);
+        },
+      ),
       { seed: SEED, numRuns: 3000 },
     );
   });

@@ -6,9 +6,7 @@ export type EnvelopeForm = 'json-with-schema' | 'json' | 'avro';
 
 /** A decoded Kafka record value: a change event, a tombstone (null value after a delete), or why not. */
 export type EnvelopeDecodeResult =
-  | { readonly kind: 'event'; readonly event: ChangeEvent; readonly form: EnvelopeForm }
-  | { readonly kind: 'tombstone' }
-  | Rejection;
+  { readonly kind: 'event'; readonly event: ChangeEvent; readonly form: EnvelopeForm } | { readonly kind: 'tombstone' } | Rejection;
 
 export interface DecodeOptions {
   /** Values above this size are rejected as `too_large` before parsing. Default 1 MiB. */

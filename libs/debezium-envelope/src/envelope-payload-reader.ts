@@ -9,9 +9,7 @@ import { describeValue, isNullish, isRecord } from './value-guards.js';
 
 const NO_POSITION = { commitLsn: null, eventLsn: 0n } as const;
 
-export type PayloadResult =
-  | { readonly kind: 'event'; readonly event: ChangeEvent }
-  | Rejection<'invalid_shape' | 'unknown_op'>;
+export type PayloadResult = { readonly kind: 'event'; readonly event: ChangeEvent } | Rejection<'invalid_shape' | 'unknown_op'>;
 
 type Read<T> = { readonly kind: 'ok'; readonly value: T } | Rejection<'invalid_shape'>;
 

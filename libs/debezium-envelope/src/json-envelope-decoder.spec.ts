@@ -104,8 +104,7 @@ describe('decodeJsonEnvelope', () => {
   });
 
   describe('malformed input', () => {
-    const withPayload = (change: (p: Record<string, unknown>) => Record<string, unknown>) =>
-      JSON.stringify(change(payloadOf('activity-update-move')));
+    const withPayload = (change: (p: Record<string, unknown>) => Record<string, unknown>) => JSON.stringify(change(payloadOf('activity-update-move')));
     const withSource = (change: (s: Record<string, unknown>) => Record<string, unknown>) =>
       withPayload((p) => ({ ...p, source: change(p['source'] as Record<string, unknown>) }));
 

@@ -12,10 +12,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * (`{"schema":...,"payload":...}`, the form the manual uses) or off (the bare envelope); the form
  * is recognised from the value. A null value, or a JSON null, is a tombstone.
  */
-export const decodeJsonEnvelope = (
-  value: Uint8Array | string | null,
-  { maxBytes = defaultMaxValueBytes }: DecodeOptions = {},
-): EnvelopeDecodeResult => {
+export const decodeJsonEnvelope = (value: Uint8Array | string | null, { maxBytes = defaultMaxValueBytes }: DecodeOptions = {}): EnvelopeDecodeResult => {
   if (value === null) return { kind: 'tombstone' };
   const size = typeof value === 'string' ? Buffer.byteLength(value, 'utf8') : value.byteLength;
   if (size > maxBytes) return reject('too_large', `value is ${size} bytes, above the ${maxBytes} byte limit`);

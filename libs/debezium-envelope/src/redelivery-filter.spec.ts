@@ -11,7 +11,22 @@ const eventAt = (position: SourcePosition, id: number, op: Op = 'c', snapshot: S
     op,
     before: op === 'd' ? { id } : null,
     after: op === 'd' || op === 't' ? null : { id },
-    source: { version: '3.4.3.Final', connector: 'postgresql', name: 'x', ts_ms: 0, snapshot, db: 'd', sequence: null, ts_us: null, ts_ns: null, schema: 'public', table: 'employee_activities', txId: null, lsn: null, xmin: null },
+    source: {
+      version: '3.4.3.Final',
+      connector: 'postgresql',
+      name: 'x',
+      ts_ms: 0,
+      snapshot,
+      db: 'd',
+      sequence: null,
+      ts_us: null,
+      ts_ns: null,
+      schema: 'public',
+      table: 'employee_activities',
+      txId: null,
+      lsn: null,
+      xmin: null,
+    },
     transaction: null,
     ts_ms: null,
     ts_us: null,
@@ -147,24 +162,22 @@ describe('createRedeliveryFilter', () => {
    * A partition's stream as Debezium writes it: transactions in commit order, each a list of runs
    * (WAL records), each run one or more events at one LSN (a COPY's multi-insert, a key update).
    */
-  const walStream = fc
-    .array(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 25 })
-    .map((transactions) => {
-      const events: { position: SourcePosition; id: number; op: Op; runStart: boolean }[] = [];
-      let commit: bigint | null = null;
-      let lsn = 1_000n;
-      let id = 0;
-      for (const runs of transactions) {
-        let event = lsn - 40n; // a later transaction may sit at lower LSNs than the one before
-        for (const size of runs) {
-          event += 3n;
-          for (let k = 0; k < size; k++) events.push({ position: at(commit, event), id: ++id, op: k % 3 === 1 ? 'd' : 'c', runStart: k === 0 });
-        }
-        lsn += 200n;
-        commit = lsn;
+  const walStream = fc.array(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 25 }).map((transactions) => {
+    const events: { position: SourcePosition; id: number; op: Op; runStart: boolean }[] = [];
+    let commit: bigint | null = null;
+    let lsn = 1_000n;
+    let id = 0;
+    for (const runs of transactions) {
+      let event = lsn - 40n; // a later transaction may sit at lower LSNs than the one before
+      for (const size of runs) {
+        event += 3n;
+        for (let k = 0; k < size; k++) events.push({ position: at(commit, event), id: ++id, op: k % 3 === 1 ? 'd' : 'c', runStart: k === 0 });
       }
-      return events;
-    });
+      lsn += 200n;
+      commit = lsn;
+    }
+    return events;
+  });
 
   it('admits each event exactly once whatever Debezium re-sends and wherever the processor restarts', () => {
     const scenario = fc.record({

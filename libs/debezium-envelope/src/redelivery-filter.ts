@@ -88,7 +88,9 @@ export const createRedeliveryFilter = (restored: RedeliveryState | null = null):
     }
     if (order < 0 || current.kind !== 'streamed' || current.ids.includes(id)) return 'redelivery';
     if (current.ids.length >= MAX_IDS_AT_POSITION) {
-      throw new RangeError(`more than ${MAX_IDS_AT_POSITION} events at source position ${formatPosition(current.position)}: not a WAL record's rows; refusing to guess which are re-sent`);
+      throw new RangeError(
+        `more than ${MAX_IDS_AT_POSITION} events at source position ${formatPosition(current.position)}: not a WAL record's rows; refusing to guess which are re-sent`,
+      );
     }
     run = { ...current, ids: [...current.ids, id] };
     return 'fresh';

@@ -29,9 +29,7 @@ export const encodeRedeliveryState = (state: RedeliveryState | null): string => 
     : JSON.stringify({ v: 2, p, snap: [state.first, state.count, state.snapshot] });
 };
 
-export type RedeliveryStateResult =
-  | { readonly kind: 'ok'; readonly state: RedeliveryState | null }
-  | { readonly kind: 'invalid'; readonly detail: string };
+export type RedeliveryStateResult = { readonly kind: 'ok'; readonly state: RedeliveryState | null } | { readonly kind: 'invalid'; readonly detail: string };
 
 const LSN = /^\d{1,20}$/;
 const isLsnOrNull = (v: unknown): v is string | null => v === null || (typeof v === 'string' && LSN.test(v));
@@ -59,10 +57,19 @@ export const decodeRedeliveryState = (text: string | null): RedeliveryStateResul
   const position: SourcePosition = { commitLsn: p[0] === null ? null : BigInt(p[0]), eventLsn: BigInt(p[1]) };
   if (typeof parsed['ids'] === 'string') {
     const ids = unpackIds(parsed['ids']);
-    return ids === undefined ? { kind: 'invalid', detail: 'offset metadata ids are not packed identities' } : { kind: 'ok', state: { kind: 'streamed', position, ids } };
+    return ids === undefined
+      ? { kind: 'invalid', detail: 'offset metadata ids are not packed identities' }
+      : { kind: 'ok', state: { kind: 'streamed', position, ids } };
   }
   const snap = parsed['snap'];
-  if (Array.isArray(snap) && snap.length === 3 && Number.isSafeInteger(snap[0]) && Number.isSafeInteger(snap[1]) && snap[1] > 0 && (snap[2] === 'open' || snap[2] === 'ended')) {
+  if (
+    Array.isArray(snap) &&
+    snap.length === 3 &&
+    Number.isSafeInteger(snap[0]) &&
+    Number.isSafeInteger(snap[1]) &&
+    snap[1] > 0 &&
+    (snap[2] === 'open' || snap[2] === 'ended')
+  ) {
     return { kind: 'ok', state: { kind: 'snapshot', position, first: snap[0], count: snap[1], snapshot: snap[2] } };
   }
   return { kind: 'invalid', detail: `offset metadata ${text.slice(0, 120)} has neither ids nor snap` };

@@ -5,7 +5,13 @@ import { EPOCH_DATE, MILLI_TIMESTAMP } from './temporal-value.js';
 describe('createRowReader', () => {
   it('reads typed columns, with absent and null nullable columns as null', () => {
     const reader = createRowReader({ id: 3, name: 'Ana', note: null, at: 1705311012345678 }, null);
-    const row = { id: reader.int('id'), name: reader.string('name'), note: reader.nullableString('note'), gone: reader.nullableInt('gone'), at: reader.timestamp('at') };
+    const row = {
+      id: reader.int('id'),
+      name: reader.string('name'),
+      note: reader.nullableString('note'),
+      gone: reader.nullableInt('gone'),
+      at: reader.timestamp('at'),
+    };
     expect(reader.result(row)).toEqual({ kind: 'ok', row: { id: 3, name: 'Ana', note: null, gone: null, at: 1705311012345678 } });
   });
 

@@ -1,17 +1,5 @@
 /** Kafka Connect's schema types, as the JSON converter names them. */
-export type ConnectType =
-  | 'int8'
-  | 'int16'
-  | 'int32'
-  | 'int64'
-  | 'float32'
-  | 'float64'
-  | 'boolean'
-  | 'string'
-  | 'bytes'
-  | 'array'
-  | 'map'
-  | 'struct';
+export type ConnectType = 'int8' | 'int16' | 'int32' | 'int64' | 'float32' | 'float64' | 'boolean' | 'string' | 'bytes' | 'array' | 'map' | 'struct';
 
 /**
  * One column of a captured table as Debezium describes it: the Connect type plus, for semantic
@@ -46,5 +34,4 @@ export const connectTypes: readonly ConnectType[] = [
 ];
 
 /** The column's schema, or undefined when the row schema is unknown or lacks the column. */
-export const columnOf = (columns: RowSchema | null, name: string): ConnectField | undefined =>
-  columns?.find((column) => column.field === name);
+export const columnOf = (columns: RowSchema | null, name: string): ConnectField | undefined => columns?.find((column) => column.field === name);

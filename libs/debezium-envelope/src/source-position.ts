@@ -23,9 +23,7 @@ const LSN = /^\d{1,20}$/;
  */
 export const readSourcePosition = (sequence: string | null, lsn: number | null): PositionResult => {
   if (sequence === null) {
-    return lsn === null
-      ? reject('invalid_shape', 'source has neither sequence nor lsn')
-      : { kind: 'ok', position: { commitLsn: null, eventLsn: BigInt(lsn) } };
+    return lsn === null ? reject('invalid_shape', 'source has neither sequence nor lsn') : { kind: 'ok', position: { commitLsn: null, eventLsn: BigInt(lsn) } };
   }
   let parsed: unknown;
   try {

@@ -33,9 +33,7 @@ export const readTimestampMicros = (raw: unknown, semantic: string | undefined):
       return Number.isSafeInteger(raw) ? ok(raw as number) : invalid(`expected integer microseconds`);
     case MILLI_TIMESTAMP:
     case CONNECT_TIMESTAMP:
-      return Number.isSafeInteger(raw) && Number.isSafeInteger((raw as number) * 1000)
-        ? ok((raw as number) * 1000)
-        : invalid('expected integer milliseconds');
+      return Number.isSafeInteger(raw) && Number.isSafeInteger((raw as number) * 1000) ? ok((raw as number) * 1000) : invalid('expected integer milliseconds');
     case ZONED_TIMESTAMP:
       return typeof raw === 'string' ? parseIsoMicros(raw) : invalid('expected an ISO-8601 string with a zone');
     case NANO_TIMESTAMP:

@@ -34,7 +34,10 @@ describe('admitActivityRecords', () => {
   });
 
   it('rejects values over the size limit as too_large', () => {
-    const [admitted] = admitActivityRecords([Buffer.alloc(2048, 32)], { filter: createRedeliveryFilter(), decode: (v) => decodeJsonEnvelope(v, { maxBytes: 1024 }) });
+    const [admitted] = admitActivityRecords([Buffer.alloc(2048, 32)], {
+      filter: createRedeliveryFilter(),
+      decode: (v) => decodeJsonEnvelope(v, { maxBytes: 1024 }),
+    });
     expect(admitted).toMatchObject({ kind: 'reject', reason: 'too_large' });
   });
 });

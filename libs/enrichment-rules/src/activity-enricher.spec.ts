@@ -71,7 +71,13 @@ describe.each(['json', 'json-with-schema'] as const)('createActivityEnricher (%s
       {
         kind: 'record',
         key: '12',
-        record: { ip_address: '2001:db8:85a3::8a2e:370:7334', duration_seconds: null, session_duration_category: 'unknown', activity_hour: 17, is_business_hours: true },
+        record: {
+          ip_address: '2001:db8:85a3::8a2e:370:7334',
+          duration_seconds: null,
+          session_duration_category: 'unknown',
+          activity_hour: 17,
+          is_business_hours: true,
+        },
       },
     ]);
   });
@@ -92,7 +98,15 @@ describe.each(['json', 'json-with-schema'] as const)('createActivityEnricher (%s
     expect(add).toMatchObject({
       kind: 'record',
       key: '9',
-      record: { row_kind: '+U', op: 'u', employee_id: 9, activity_type: 'click', activity_hour: 10, session_duration_category: 'long', employee_name: 'Tomás Ortega' },
+      record: {
+        row_kind: '+U',
+        op: 'u',
+        employee_id: 9,
+        activity_type: 'click',
+        activity_hour: 10,
+        session_duration_category: 'long',
+        employee_name: 'Tomás Ortega',
+      },
     });
   });
 
@@ -132,8 +146,7 @@ describe.each(['json', 'json-with-schema'] as const)('createActivityEnricher (%s
 });
 
 describe('createActivityEnricher on images it cannot key or window', () => {
-  const withAfter = (patch: Record<string, unknown>) =>
-    edited('activity-create', (p) => ({ ...p, after: { ...(p['after'] as object), ...patch } }));
+  const withAfter = (patch: Record<string, unknown>) => edited('activity-create', (p) => ({ ...p, after: { ...(p['after'] as object), ...patch } }));
 
   it('sends a NULL employee_id to the DLQ as missing_employee', () => {
     expect(enrich(withAfter({ employee_id: null }))).toEqual([

@@ -25,11 +25,7 @@ type Source = Pick<ProcessedActivity, 'source_lsn' | 'source_tx_id' | 'source_ts
  * `-U` of the before image and `+U` of the after image, each keyed by its own employee_id, each
  * judged on its own. Truncate: one `T` record, for the processor to write to every partition.
  */
-export const createActivityEnricher = ({
-  lookupEmployee,
-  config = defaultEnrichmentConfig,
-  now = Date.now,
-}: ActivityEnricherOptions): ActivityEnricher => {
+export const createActivityEnricher = ({ lookupEmployee, config = defaultEnrichmentConfig, now = Date.now }: ActivityEnricherOptions): ActivityEnricher => {
   const enrich = (image: RowImage, which: 'before' | 'after', rowKind: ChangeRowKind, event: RowChangeEvent, source: Source): EnrichmentOutcome => {
     const read = readActivityRow(image, event.columns, which);
     if (read.kind === 'invalid') return { kind: 'invalid', reason: 'invalid_field', detail: read.detail, image: which };

@@ -22,7 +22,10 @@ describe('parseEnrichmentConfig', () => {
   });
 
   it('accepts a single business hour', () => {
-    expect(parseEnrichmentConfig({ ENRICH_BUSINESS_HOURS_START: '12', ENRICH_BUSINESS_HOURS_END: '12' })).toMatchObject({ businessHoursStart: 12, businessHoursEnd: 12 });
+    expect(parseEnrichmentConfig({ ENRICH_BUSINESS_HOURS_START: '12', ENRICH_BUSINESS_HOURS_END: '12' })).toMatchObject({
+      businessHoursStart: 12,
+      businessHoursEnd: 12,
+    });
   });
 
   it.each([
@@ -36,7 +39,10 @@ describe('parseEnrichmentConfig', () => {
     [{ ENRICH_BUSINESS_HOURS_START: '24' }, 'ENRICH_BUSINESS_HOURS_START: must be an hour 0-23, got "24"'],
     [{ ENRICH_BUSINESS_HOURS_END: '9am' }, 'ENRICH_BUSINESS_HOURS_END: must be an hour 0-23, got "9am"'],
     [{ ENRICH_BUSINESS_HOURS_START: '18' }, 'ENRICH_BUSINESS_HOURS_START: must be an hour 0-23 not after ENRICH_BUSINESS_HOURS_END (17), got "18"'],
-    [{ ENRICH_BUSINESS_HOURS_START: '10', ENRICH_BUSINESS_HOURS_END: '8' }, 'ENRICH_BUSINESS_HOURS_END: must be an hour 0-23 not before ENRICH_BUSINESS_HOURS_START (10), got "8"'],
+    [
+      { ENRICH_BUSINESS_HOURS_START: '10', ENRICH_BUSINESS_HOURS_END: '8' },
+      'ENRICH_BUSINESS_HOURS_END: must be an hour 0-23 not before ENRICH_BUSINESS_HOURS_START (10), got "8"',
+    ],
   ])('rejects %j', (env, message) => {
     const error = configError(env);
     expect(error.message).toBe(message);

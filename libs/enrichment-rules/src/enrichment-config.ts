@@ -23,7 +23,6 @@ export class EnrichmentConfigError extends ConfigError {
   override readonly name = 'EnrichmentConfigError';
 }
 
-
 /**
  * Reads ENRICH_SHORT_SESSION_SECONDS, ENRICH_LONG_SESSION_SECONDS, ENRICH_BUSINESS_HOURS_START and
  * ENRICH_BUSINESS_HOURS_END (unset or empty: the default) and validates them together.

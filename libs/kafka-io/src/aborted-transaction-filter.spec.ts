@@ -2,8 +2,17 @@ import { filterAbortedRecords, type FetchedRecord } from './aborted-transaction-
 
 const ABORT = Buffer.from([0, 0, 0, 0]);
 const COMMIT = Buffer.from([0, 0, 0, 1]);
-const record = (offset: number, producerId: string, inTransaction = true): FetchedRecord => ({ offset: String(offset), key: null, batchContext: { producerId, inTransaction } });
-const marker = (offset: number, producerId: string, key: Buffer): FetchedRecord => ({ offset: String(offset), key, isControlRecord: true, batchContext: { producerId, inTransaction: true } });
+const record = (offset: number, producerId: string, inTransaction = true): FetchedRecord => ({
+  offset: String(offset),
+  key: null,
+  batchContext: { producerId, inTransaction },
+});
+const marker = (offset: number, producerId: string, key: Buffer): FetchedRecord => ({
+  offset: String(offset),
+  key,
+  isControlRecord: true,
+  batchContext: { producerId, inTransaction: true },
+});
 const dataOffsets = (rs: readonly FetchedRecord[]) => rs.filter((r) => !r.isControlRecord).map((r) => Number(r.offset));
 
 describe('filterAbortedRecords', () => {
@@ -27,7 +36,15 @@ describe('filterAbortedRecords', () => {
   });
 
   it('keeps committed transactions of an aborted producer, non-transactional records and control records', () => {
-    const records = [record(0, '1'), marker(1, '1', COMMIT), record(2, '1'), record(3, '9', false), marker(4, '1', ABORT), record(5, '1'), marker(6, '1', COMMIT)];
+    const records = [
+      record(0, '1'),
+      marker(1, '1', COMMIT),
+      record(2, '1'),
+      record(3, '9', false),
+      marker(4, '1', ABORT),
+      record(5, '1'),
+      marker(6, '1', COMMIT),
+    ];
     const kept = filterAbortedRecords(records, [{ producerId: '1', firstOffset: '2' }]);
     expect(dataOffsets(kept)).toEqual([0, 3, 5]);
     expect(kept.filter((r) => r.isControlRecord)).toHaveLength(3);

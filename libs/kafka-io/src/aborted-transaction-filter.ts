@@ -13,8 +13,7 @@ export interface AbortedTransaction {
 }
 
 /** A control record's key is version (int16) then type (int16): type 0 ends a transaction by aborting it. */
-const isAbortMarker = (r: FetchedRecord): boolean =>
-  r.isControlRecord === true && r.key !== null && r.key.length >= 4 && r.key.readInt16BE(2) === 0;
+const isAbortMarker = (r: FetchedRecord): boolean => r.isControlRecord === true && r.key !== null && r.key.length >= 4 && r.key.readInt16BE(2) === 0;
 
 /**
  * Drops the records of aborted transactions from one partition's fetched records, as the Java

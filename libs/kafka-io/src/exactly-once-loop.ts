@@ -23,7 +23,8 @@ export interface BatchResult {
   readonly metadata: string | null;
 }
 
-export type EosEvent = 'eos.assigned' | 'eos.fenced' | 'eos.committed' | 'eos.skipped_below_committed' | 'eos.batch_failed' | 'eos.idle_committed' | 'eos.idle_failed';
+export type EosEvent =
+  'eos.assigned' | 'eos.fenced' | 'eos.committed' | 'eos.skipped_below_committed' | 'eos.batch_failed' | 'eos.idle_committed' | 'eos.idle_failed';
 
 /** Work on a partition that received nothing for a while (for example closing windows on the wall clock). */
 export interface IdleWork {
@@ -90,7 +91,14 @@ export const startExactlyOnceLoop = async ({
 }: ExactlyOnceOptions): Promise<ExactlyOnceLoop> => {
   const kafka = createKafkaClient(clientOptions);
   const admin: Admin = kafka.admin();
-  const consumer: Consumer = kafka.consumer({ groupId, readUncommitted: false, maxWaitTimeInMs, sessionTimeout: 10_000, heartbeatInterval: 1_000, retry: { retries: 10 } });
+  const consumer: Consumer = kafka.consumer({
+    groupId,
+    readUncommitted: false,
+    maxWaitTimeInMs,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1_000,
+    retry: { retries: 10 },
+  });
   const partitions = new Map<string, PartitionState>();
   let generation = 0;
   consumer.on(consumer.events.GROUP_JOIN, () => {
@@ -124,7 +132,17 @@ export const startExactlyOnceLoop = async ({
       await transactor.close().catch(() => undefined);
       throw new KafkaIoError('input_position', problem.message, { retriable: false, topic, partition });
     }
-    const state: PartitionState = { topic, partition, generation, transactor, committed: committed.offset, metadata: committed.metadata, fresh: true, busy: Promise.resolve(), lastWork: Date.now() };
+    const state: PartitionState = {
+      topic,
+      partition,
+      generation,
+      transactor,
+      committed: committed.offset,
+      metadata: committed.metadata,
+      fresh: true,
+      busy: Promise.resolve(),
+      lastWork: Date.now(),
+    };
     partitions.set(key, state);
     on('eos.assigned', { topic, partition, committed: committed.offset.toString(), transactionalId: transactor.transactionalId });
     return state;
@@ -153,7 +171,14 @@ export const startExactlyOnceLoop = async ({
         state.metadata = result.metadata;
         state.fresh = false;
         state.lastWork = Date.now();
-        on('eos.committed', { topic, partition, records: records.length, outputs: result.outputs.length, next: state.committed.toString(), lag: Number(batch.offsetLag()) });
+        on('eos.committed', {
+          topic,
+          partition,
+          records: records.length,
+          outputs: result.outputs.length,
+          next: state.committed.toString(),
+          lag: Number(batch.offsetLag()),
+        });
       } catch (e) {
         // Forget the partition: the retry re-fences, re-reads the committed offset and restores state.
         partitions.delete(`${topic}:${partition}`);

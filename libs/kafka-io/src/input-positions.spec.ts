@@ -1,6 +1,12 @@
 import { judgeInputPosition, type InputPartitionView } from './input-positions.js';
 
-const view = (committed: bigint, low: bigint, high: bigint, outputsExist = true): InputPartitionView => ({ topic: 'in', partition: 0, committed, range: { low, high }, outputsExist });
+const view = (committed: bigint, low: bigint, high: bigint, outputsExist = true): InputPartitionView => ({
+  topic: 'in',
+  partition: 0,
+  committed,
+  range: { low, high },
+  outputsExist,
+});
 
 describe('judgeInputPosition', () => {
   it('lets a first start (no outputs) and a position inside the partition resume', () => {
@@ -11,7 +17,10 @@ describe('judgeInputPosition', () => {
   });
 
   it('refuses a lost position when outputs exist, naming the fix', () => {
-    expect(judgeInputPosition(view(-1n, 0n, 10n))).toMatchObject({ kind: 'no_committed_position', message: expect.stringContaining('npm run pipeline -- rebuild') });
+    expect(judgeInputPosition(view(-1n, 0n, 10n))).toMatchObject({
+      kind: 'no_committed_position',
+      message: expect.stringContaining('npm run pipeline -- rebuild'),
+    });
   });
 
   it('refuses positions outside the partition with the numbers', () => {

@@ -30,18 +30,38 @@ export const judgeInputPosition = ({ topic, partition, committed, range, outputs
   const where = `${topic}/${partition}`;
   if (committed < 0n) {
     if (range.low > 0n) {
-      return { kind: 'out_of_range', topic, partition, message: `${where}: no committed position, and records 0..${range.low - 1n} were already deleted (log start ${range.low}); the outputs would miss them: ${REBUILD} (it asks Debezium for a new snapshot)` };
+      return {
+        kind: 'out_of_range',
+        topic,
+        partition,
+        message: `${where}: no committed position, and records 0..${range.low - 1n} were already deleted (log start ${range.low}); the outputs would miss them: ${REBUILD} (it asks Debezium for a new snapshot)`,
+      };
     }
     if (outputsExist && range.high > range.low) {
-      return { kind: 'no_committed_position', topic, partition, message: `${where}: the outputs already hold records but the group has no committed position for this input (offsets deleted, expired past offsets.retention.minutes, or reset by hand); starting from the beginning would count everything again: ${REBUILD}` };
+      return {
+        kind: 'no_committed_position',
+        topic,
+        partition,
+        message: `${where}: the outputs already hold records but the group has no committed position for this input (offsets deleted, expired past offsets.retention.minutes, or reset by hand); starting from the beginning would count everything again: ${REBUILD}`,
+      };
     }
     return undefined;
   }
   if (committed < range.low) {
-    return { kind: 'out_of_range', topic, partition, message: `${where}: committed position ${committed} is below the log start ${range.low}: records ${committed}..${range.low - 1n} were deleted (retention) before this app read them: ${REBUILD}` };
+    return {
+      kind: 'out_of_range',
+      topic,
+      partition,
+      message: `${where}: committed position ${committed} is below the log start ${range.low}: records ${committed}..${range.low - 1n} were deleted (retention) before this app read them: ${REBUILD}`,
+    };
   }
   if (committed > range.high) {
-    return { kind: 'out_of_range', topic, partition, message: `${where}: committed position ${committed} is beyond the end ${range.high} (was the topic deleted and created again?): ${REBUILD}` };
+    return {
+      kind: 'out_of_range',
+      topic,
+      partition,
+      message: `${where}: committed position ${committed} is beyond the end ${range.high} (was the topic deleted and created again?): ${REBUILD}`,
+    };
   }
   return undefined;
 };

@@ -20,12 +20,14 @@ const LEVELS: Record<KafkaLogLevel, KafkaJsLogLevel> = {
 };
 
 /** KafkaJS's own lines, as one-line JSON on stderr, namespaced `kafka.<namespace>`. */
-const jsonLogCreator: logCreator = () => ({ namespace, level, log }) => {
-  const { message, timestamp: _ts, logger: _l, ...rest } = log;
-  process.stderr.write(
-    `${JSON.stringify({ time: new Date().toISOString(), level: KafkaJsLogLevel[level]?.toLowerCase(), event: `kafka.${namespace}`, message, ...rest })}\n`,
-  );
-};
+const jsonLogCreator: logCreator =
+  () =>
+  ({ namespace, level, log }) => {
+    const { message, timestamp: _ts, logger: _l, ...rest } = log;
+    process.stderr.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: KafkaJsLogLevel[level]?.toLowerCase(), event: `kafka.${namespace}`, message, ...rest })}\n`,
+    );
+  };
 
 /** The one place that constructs a KafkaJS client. Nothing else in the repo imports kafkajs. */
 export const createKafkaClient = ({

@@ -3,8 +3,23 @@ import { toInputRecord } from './kafka-records.js';
 
 describe('kafka records and errors', () => {
   it('flattens headers to their first value and offsets to bigint', () => {
-    const r = toInputRecord('t', 1, { key: null, value: Buffer.from('v'), offset: '42', timestamp: '1700000000000', attributes: 0, headers: { a: [Buffer.from('x'), Buffer.from('y')], b: Buffer.from('z') } });
-    expect(r).toEqual({ topic: 't', partition: 1, offset: 42n, key: null, value: Buffer.from('v'), headers: { a: Buffer.from('x'), b: Buffer.from('z') }, timestamp: 1_700_000_000_000 });
+    const r = toInputRecord('t', 1, {
+      key: null,
+      value: Buffer.from('v'),
+      offset: '42',
+      timestamp: '1700000000000',
+      attributes: 0,
+      headers: { a: [Buffer.from('x'), Buffer.from('y')], b: Buffer.from('z') },
+    });
+    expect(r).toEqual({
+      topic: 't',
+      partition: 1,
+      offset: 42n,
+      key: null,
+      value: Buffer.from('v'),
+      headers: { a: Buffer.from('x'), b: Buffer.from('z') },
+      timestamp: 1_700_000_000_000,
+    });
   });
 
   it('recognises fencing, directly or as a cause, and nothing else', () => {

@@ -12,8 +12,13 @@ const filterPath = require.resolve('kafkajs/src/consumer/filterAbortedMessages.j
 require(filterPath);
 const cached = require.cache[filterPath];
 if (!cached) throw new Error('kafkajs: its aborted-transaction filter module did not load');
-cached.exports = ({ messages, abortedTransactions }: { messages: Parameters<typeof filterAbortedRecords>[0]; abortedTransactions: Parameters<typeof filterAbortedRecords>[1] }) =>
-  filterAbortedRecords(messages, abortedTransactions);
+cached.exports = ({
+  messages,
+  abortedTransactions,
+}: {
+  messages: Parameters<typeof filterAbortedRecords>[0];
+  abortedTransactions: Parameters<typeof filterAbortedRecords>[1];
+}) => filterAbortedRecords(messages, abortedTransactions);
 
 type BatchClass = new (topic: string, fetchedOffset: string, data: unknown) => { readonly messages: readonly { offset: string }[] };
 const Batch = require('kafkajs/src/consumer/batch.js') as BatchClass;

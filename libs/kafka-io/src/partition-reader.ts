@@ -28,7 +28,14 @@ export interface ReadToEndResult {
  * of an output topic. Transaction markers and aborted records count as read, so a log that ends in a
  * marker still ends.
  */
-export const readToEnd = async ({ kafka: options, topic, partitions, onRecords, stopWhen, timeoutMs = 300_000 }: ReadToEndOptions): Promise<ReadToEndResult> => {
+export const readToEnd = async ({
+  kafka: options,
+  topic,
+  partitions,
+  onRecords,
+  stopWhen,
+  timeoutMs = 300_000,
+}: ReadToEndOptions): Promise<ReadToEndResult> => {
   const kafka = createKafkaClient(options);
   const offsets = await readPartitionOffsets(kafka, topic);
   const wanted = (p: number) => partitions === undefined || partitions.includes(p);
@@ -37,10 +44,19 @@ export const readToEnd = async ({ kafka: options, topic, partitions, onRecords, 
   let count = 0;
   if (pending.size === 0) return { ends, records: 0 };
 
-  const consumer = kafka.consumer({ groupId: `read-to-end-${randomUUID()}`, readUncommitted: false, maxWaitTimeInMs: 100, maxBytesPerPartition: 16 * 1024 * 1024, maxBytes: 64 * 1024 * 1024 });
+  const consumer = kafka.consumer({
+    groupId: `read-to-end-${randomUUID()}`,
+    readUncommitted: false,
+    maxWaitTimeInMs: 100,
+    maxBytesPerPartition: 16 * 1024 * 1024,
+    maxBytes: 64 * 1024 * 1024,
+  });
   let finish: (error?: Error) => void = () => undefined;
   const done = new Promise<void>((resolve, reject) => (finish = (error) => (error ? reject(error) : resolve())));
-  const timer = setTimeout(() => finish(new Error(`${topic}: partitions ${[...pending].join(', ')} not read to their end within ${timeoutMs / 1000} s`)), timeoutMs);
+  const timer = setTimeout(
+    () => finish(new Error(`${topic}: partitions ${[...pending].join(', ')} not read to their end within ${timeoutMs / 1000} s`)),
+    timeoutMs,
+  );
   const reached = (partition: number, lastOffset: string) => {
     if (pending.has(partition) && BigInt(lastOffset) + 1n >= (ends.get(partition) ?? 0n)) {
       pending.delete(partition);

@@ -11,7 +11,10 @@ import type { OutputRecord } from './kafka-records.js';
 export interface PartitionTransactor {
   readonly transactionalId: string;
   /** Outputs and the input offset (plus its metadata) in one transaction. */
-  commit(outputs: readonly OutputRecord[], offset: { readonly groupId: string; readonly topic: string; readonly partition: number; readonly next: bigint; readonly metadata: string | null }): Promise<void>;
+  commit(
+    outputs: readonly OutputRecord[],
+    offset: { readonly groupId: string; readonly topic: string; readonly partition: number; readonly next: bigint; readonly metadata: string | null },
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -52,19 +55,28 @@ export const startPartitionTransactor = async (kafka: Kafka, transactionalId: st
         }
         await txn.sendOffsets({
           consumerGroupId: offset.groupId,
-          topics: [{ topic: offset.topic, partitions: [{ partition: offset.partition, offset: offset.next.toString(), metadata: offset.metadata } as { partition: number; offset: string }] }],
+          topics: [
+            {
+              topic: offset.topic,
+              partitions: [{ partition: offset.partition, offset: offset.next.toString(), metadata: offset.metadata } as { partition: number; offset: string }],
+            },
+          ],
         });
         await txn.commit();
       } catch (e) {
         broken = true;
         await txn.abort().catch(() => undefined);
         const fenced = isFencingError(e);
-        throw new KafkaIoError(fenced ? 'fenced' : 'commit_failed', `${transactionalId}: ${fenced ? 'fenced by a newer owner' : 'transaction failed'}: ${(e as Error).message}`, {
-          retriable: !fenced,
-          topic: offset.topic,
-          partition: offset.partition,
-          cause: e,
-        });
+        throw new KafkaIoError(
+          fenced ? 'fenced' : 'commit_failed',
+          `${transactionalId}: ${fenced ? 'fenced by a newer owner' : 'transaction failed'}: ${(e as Error).message}`,
+          {
+            retriable: !fenced,
+            topic: offset.topic,
+            partition: offset.partition,
+            cause: e,
+          },
+        );
       }
     },
     close: () => producer.disconnect(),

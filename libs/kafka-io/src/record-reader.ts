@@ -18,7 +18,13 @@ export interface ReadOptions {
  * Reads a topic from the beginning with a throw-away group until `until` holds or the timeout passes
  * (then it returns what it has). For tests and the `tail` command; not for the processors.
  */
-export const readRecords = async ({ brokers, topic, until, timeoutMs = 30_000, isolation = 'read_committed' }: ReadOptions): Promise<readonly ConsumedRecord[]> => {
+export const readRecords = async ({
+  brokers,
+  topic,
+  until,
+  timeoutMs = 30_000,
+  isolation = 'read_committed',
+}: ReadOptions): Promise<readonly ConsumedRecord[]> => {
   const consumer = createKafkaClient({ brokers, clientId: 'record-reader' }).consumer({
     groupId: `reader-${randomUUID()}`,
     readUncommitted: isolation === 'read_uncommitted',

@@ -1,6 +1,7 @@
 import { isRetriableKafkaError, retryRetriable } from './retry-retriable.js';
 
-const notLeader = () => Object.assign(new Error('This server is not the leader for that topic-partition'), { type: 'NOT_LEADER_FOR_PARTITION', retriable: true });
+const notLeader = () =>
+  Object.assign(new Error('This server is not the leader for that topic-partition'), { type: 'NOT_LEADER_FOR_PARTITION', retriable: true });
 
 describe('retryRetriable', () => {
   it('tries again after retriable errors, with growing jittered delays, and returns the result', async () => {
@@ -38,10 +39,13 @@ describe('retryRetriable', () => {
   it('never retries a programmer or configuration error', async () => {
     let calls = 0;
     await expect(
-      retryRetriable(async () => {
-        calls++;
-        throw new TypeError('topic must be a string');
-      }, { sleep: async () => undefined }),
+      retryRetriable(
+        async () => {
+          calls++;
+          throw new TypeError('topic must be a string');
+        },
+        { sleep: async () => undefined },
+      ),
     ).rejects.toThrow(TypeError);
     expect(calls).toBe(1);
   });

@@ -6,7 +6,15 @@ export const isRetriableKafkaError = (e: unknown): boolean => {
   return typeof err.type === 'string' && RETRIABLE_TYPES.has(err.type);
 };
 
-const RETRIABLE_TYPES = new Set(['NOT_LEADER_FOR_PARTITION', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION', 'NOT_COORDINATOR', 'COORDINATOR_LOAD_IN_PROGRESS', 'COORDINATOR_NOT_AVAILABLE', 'REQUEST_TIMED_OUT']);
+const RETRIABLE_TYPES = new Set([
+  'NOT_LEADER_FOR_PARTITION',
+  'LEADER_NOT_AVAILABLE',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'NOT_COORDINATOR',
+  'COORDINATOR_LOAD_IN_PROGRESS',
+  'COORDINATOR_NOT_AVAILABLE',
+  'REQUEST_TIMED_OUT',
+]);
 
 export interface RetryOptions {
   readonly retries?: number;

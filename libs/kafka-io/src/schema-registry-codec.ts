@@ -34,7 +34,9 @@ const registerSchema = async (url: string, subject: string, schema: object): Pro
   });
   const body = (await res.json().catch(() => ({}))) as { id?: number; message?: string; error_code?: number };
   if (!res.ok || typeof body.id !== 'number') {
-    throw new Error(`registry refused the schema for subject ${subject} (${res.status}${body.error_code ? ` ${body.error_code}` : ''}): ${body.message ?? 'no message'}`);
+    throw new Error(
+      `registry refused the schema for subject ${subject} (${res.status}${body.error_code ? ` ${body.error_code}` : ''}): ${body.message ?? 'no message'}`,
+    );
   }
   return body.id;
 };
@@ -96,7 +98,8 @@ export const createSchemaRegistryCodec = ({ url }: { url: string }): SchemaRegis
       };
     },
     async decode(bytes, reader) {
-      if (bytes.length < 5 || bytes.readUInt8(0) !== MAGIC) return { kind: 'invalid', reason: 'not_avro', detail: 'no Confluent framing (magic byte 0 and a 4-byte schema id)' };
+      if (bytes.length < 5 || bytes.readUInt8(0) !== MAGIC)
+        return { kind: 'invalid', reason: 'not_avro', detail: 'no Confluent framing (magic byte 0 and a 4-byte schema id)' };
       const schemaId = bytes.readInt32BE(1);
       const writer = await writerType(schemaId);
       if (!writer) return { kind: 'invalid', reason: 'unknown_schema_id', detail: `the registry has no schema with id ${schemaId}` };

@@ -19,7 +19,15 @@ export interface SqlSummaryGroup {
  */
 export const summaryGroupsFromSql = async (db: Kysely<StreamingDb>, windowStartAfter: number | null): Promise<SqlSummaryGroup[]> => {
   const after = windowStartAfter === null ? null : new Date(windowStartAfter / 1000).toISOString().replace('Z', '');
-  const { rows } = await sql<{ employee_id: number; activity_type: string; window_start: string; activity_count: string; duration_count: string; total_duration: string | null; avg_duration: number | null }>`
+  const { rows } = await sql<{
+    employee_id: number;
+    activity_type: string;
+    window_start: string;
+    activity_count: string;
+    duration_count: string;
+    total_duration: string | null;
+    avg_duration: number | null;
+  }>`
     SELECT employee_id, activity_type,
            (extract(epoch FROM date_trunc('hour', activity_timestamp)) * 1000000)::bigint AS window_start,
            count(*) AS activity_count, count(duration_seconds) AS duration_count,

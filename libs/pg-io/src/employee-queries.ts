@@ -11,7 +11,13 @@ export interface EmployeeRecord {
 
 /** Employees by id, in one parameterised query. Ids not found are simply absent. */
 export const findEmployees = async (db: Kysely<StreamingDb>, ids: readonly number[]): Promise<readonly EmployeeRecord[]> =>
-  ids.length === 0 ? [] : db.selectFrom('employees').select(['id', 'name', 'email', 'department', 'created_at']).where('id', 'in', [...ids]).execute();
+  ids.length === 0
+    ? []
+    : db
+        .selectFrom('employees')
+        .select(['id', 'name', 'email', 'department', 'created_at'])
+        .where('id', 'in', [...ids])
+        .execute();
 
 /** Every employee's name and department, for showing and filtering by department. */
 export const employeeDirectory = async (db: Kysely<StreamingDb>): Promise<ReadonlyMap<number, { readonly name: string; readonly department: string }>> =>

@@ -4,10 +4,7 @@ import type { PgConnection } from './pg-connection.js';
 export type PgPool = pg.Pool;
 
 /** A small pool; callers own it and must `end()` it. */
-export const createPgPool = (
-  c: PgConnection,
-  { max = 4, connectionTimeoutMillis = 5_000, applicationName = 'employee-pipeline' } = {},
-): PgPool => {
+export const createPgPool = (c: PgConnection, { max = 4, connectionTimeoutMillis = 5_000, applicationName = 'employee-pipeline' } = {}): PgPool => {
   const pool = new pg.Pool({
     host: c.host,
     port: c.port,

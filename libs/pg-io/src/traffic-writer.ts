@@ -27,7 +27,14 @@ const updateRows = (columns: readonly Column[], rows: readonly (readonly [number
 export const writeTrafficBatch = (db: Kysely<StreamingDb>, ops: readonly TrafficOp[]): Promise<readonly number[]> =>
   db.transaction().execute(async (tx) => {
     const rows = ops.flatMap((o) => (o.kind === 'insert' ? [o.row] : []));
-    const inserted = rows.length === 0 ? [] : await tx.insertInto('employee_activities').values([...rows]).returning('id').execute();
+    const inserted =
+      rows.length === 0
+        ? []
+        : await tx
+            .insertInto('employee_activities')
+            .values([...rows])
+            .returning('id')
+            .execute();
     const byColumns = new Map<string, [number, Readonly<Record<string, unknown>>][]>();
     for (const o of ops) {
       if (o.kind !== 'update') continue;

@@ -23,7 +23,12 @@ export interface AggregatorProgress {
  * Where the aggregator is, from what it committed: its offsets on the processed topic and the window
  * metadata committed with them (see the summary aggregator's README section on recovery).
  */
-export const readAggregatorProgress = async (admin: TopicAdmin, groupId: string, processedTopic: string, fallbackRetentionHours: number): Promise<AggregatorProgress> => {
+export const readAggregatorProgress = async (
+  admin: TopicAdmin,
+  groupId: string,
+  processedTopic: string,
+  fallbackRetentionHours: number,
+): Promise<AggregatorProgress> => {
   const [committed, ends] = await Promise.all([admin.committedOffsets(groupId, processedTopic), admin.endOffsets(processedTopic)]);
   let watermark: number | null = null;
   let horizon: number | null = null;

@@ -4,7 +4,15 @@ export type PipelineApp = 'enrichment-processor' | 'summary-aggregator' | 'activ
 
 /** One of our apps as its health server answers: `/healthz` and, when asked, a latency histogram from `/metrics`. */
 export type AppProbe =
-  | { readonly app: PipelineApp; readonly address: string; readonly up: true; readonly healthy: boolean; readonly uptimeSeconds: number | null; readonly detail: Readonly<Record<string, unknown>>; readonly latency: HistogramSample | null }
+  | {
+      readonly app: PipelineApp;
+      readonly address: string;
+      readonly up: true;
+      readonly healthy: boolean;
+      readonly uptimeSeconds: number | null;
+      readonly detail: Readonly<Record<string, unknown>>;
+      readonly latency: HistogramSample | null;
+    }
   | { readonly app: PipelineApp; readonly address: string; readonly up: false; readonly error: string };
 
 /** The health address of each app, from the same settings the apps read (PROCESSOR_HEALTH_PORT, ...). */
@@ -26,12 +34,14 @@ export const probeApp = async (app: PipelineApp, address: string, timeoutMs = 2_
     const res = await fetch(`${address}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });
     const detail = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     const metric = LATENCY_METRIC[app];
-    const latency = metric === null ? null : parseHistogram(await (await fetch(`${address}/metrics`, { signal: AbortSignal.timeout(timeoutMs) })).text(), metric);
+    const latency =
+      metric === null ? null : parseHistogram(await (await fetch(`${address}/metrics`, { signal: AbortSignal.timeout(timeoutMs) })).text(), metric);
     const uptime = detail['uptimeSeconds'];
     return { app, address, up: true, healthy: res.ok, uptimeSeconds: typeof uptime === 'number' ? uptime : null, detail, latency };
   } catch (e) {
     const err = e as Error & { cause?: { code?: string; message?: string } };
-    const error = err.cause?.code === 'ECONNREFUSED' ? 'not running (connection refused)' : err.cause?.message ? `${err.message}: ${err.cause.message}` : err.message;
+    const error =
+      err.cause?.code === 'ECONNREFUSED' ? 'not running (connection refused)' : err.cause?.message ? `${err.message}: ${err.cause.message}` : err.message;
     return { app, address, up: false, error };
   }
 };

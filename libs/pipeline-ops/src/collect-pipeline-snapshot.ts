@@ -19,7 +19,9 @@ type EndOffsets = ReadonlyMap<string, ReadonlyMap<number, bigint>>;
 
 const topicSnapshot = (ends: EndOffsets, topic: string, role: TopicRole): TopicSnapshot => {
   const e = ends.get(topic);
-  return e ? { topic, role, exists: true, partitions: e.size, endOffset: [...e.values()].reduce((a, b) => a + b, 0n) } : { topic, role, exists: false, partitions: 0, endOffset: 0n };
+  return e
+    ? { topic, role, exists: true, partitions: e.size, endOffset: [...e.values()].reduce((a, b) => a + b, 0n) }
+    : { topic, role, exists: false, partitions: 0, endOffset: 0n };
 };
 
 const groupSnapshot = async (admin: TopicAdmin, allEnds: EndOffsets, app: GroupSnapshot['app'], groupId: string, topic: string): Promise<GroupSnapshot> => {
@@ -27,11 +29,13 @@ const groupSnapshot = async (admin: TopicAdmin, allEnds: EndOffsets, app: GroupS
   const ends = allEnds.get(topic);
   if (!ends) return { app, groupId, topic, state, members, partitions: [], lag: 0n };
   const committed = await admin.committedOffsets(groupId, topic);
-  const partitions = [...ends].sort(([a], [b]) => a - b).map(([partition, end]) => {
-    const c = committed.get(partition)?.offset;
-    const at = c === undefined || c < 0n ? null : c;
-    return { partition, committed: at, end, lag: end - (at ?? 0n) };
-  });
+  const partitions = [...ends]
+    .sort(([a], [b]) => a - b)
+    .map(([partition, end]) => {
+      const c = committed.get(partition)?.offset;
+      const at = c === undefined || c < 0n ? null : c;
+      return { partition, committed: at, end, lag: end - (at ?? 0n) };
+    });
   return { app, groupId, topic, state, members, partitions, lag: partitions.reduce((n, p) => n + p.lag, 0n) };
 };
 
@@ -75,7 +79,14 @@ export const collectPipelineSnapshot = async (s: OpsSettings, { dlq = true }: { 
   ]);
   const status = connect.up ? await connectClient.status(s.names.connector).catch(() => undefined) : undefined;
   const connector = connect.up ? { name: s.names.connector, status: status ?? ('missing' as const) } : null;
-  const base = { at: Date.now(), postgres: { ...postgres, address: `${s.pg.host}:${s.pg.port}/${s.pg.database}`, slotName: s.names.slot }, kafka, connect, registry, connector };
+  const base = {
+    at: Date.now(),
+    postgres: { ...postgres, address: `${s.pg.host}:${s.pg.port}/${s.pg.database}`, slotName: s.names.slot },
+    kafka,
+    connect,
+    registry,
+    connector,
+  };
   if (!kafka.up) return { ...base, topics: [], groups: [], dlq: null };
 
   const admin = await createTopicAdmin({ brokers: s.brokers, clientId: 'pipeline-status' });

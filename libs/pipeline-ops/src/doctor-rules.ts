@@ -41,17 +41,45 @@ export const diagnose = (earlier: PipelineSnapshot, now: PipelineSnapshot): read
     findings.push(
       pg.walLevel === 'logical'
         ? ok('wal_level', 'wal_level = logical')
-        : { check: 'wal_level', severity: 'fail', message: `wal_level is ${pg.walLevel}: Debezium needs logical decoding`, fix: 'ALTER SYSTEM SET wal_level = logical; then restart PostgreSQL (npm run stack -- down && npm run stack -- up)' },
+        : {
+            check: 'wal_level',
+            severity: 'fail',
+            message: `wal_level is ${pg.walLevel}: Debezium needs logical decoding`,
+            fix: 'ALTER SYSTEM SET wal_level = logical; then restart PostgreSQL (npm run stack -- down && npm run stack -- up)',
+          },
     );
     const slot = pg.slot;
     if (slot === null) {
-      findings.push({ check: 'slot', severity: 'fail', message: `replication slot ${pg.slotName} does not exist: nothing captures changes`, fix: 'register the connector (it creates the slot): bash tools/scripts/run-ts.sh apps/connector-registrar/src/main.ts' });
+      findings.push({
+        check: 'slot',
+        severity: 'fail',
+        message: `replication slot ${pg.slotName} does not exist: nothing captures changes`,
+        fix: 'register the connector (it creates the slot): bash tools/scripts/run-ts.sh apps/connector-registrar/src/main.ts',
+      });
     } else {
       const limit = pg.maxSlotWalKeepBytes;
       const share = limit > 0 ? slot.retainedBytes / limit : 0;
-      if (slot.walStatus === 'lost') findings.push({ check: 'slot', severity: 'fail', message: `slot ${pg.slotName} lost WAL it needed (retained more than max_slot_wal_keep_size)`, fix: 'reset the source: npm run stack -- reset (a new snapshot replays the table)' });
-      else if (!slot.active) findings.push({ check: 'slot', severity: 'warn', message: `slot ${pg.slotName} is not active: no connector reads it, and it retains ${mb(slot.retainedBytes)} of WAL`, fix: 'start the connector (see the connector check); drop the slot if the pipeline is gone' });
-      else if (share >= 0.5) findings.push({ check: 'slot', severity: 'warn', message: `slot ${pg.slotName} retains ${mb(slot.retainedBytes)} of WAL, ${(share * 100).toFixed(0)} % of max_slot_wal_keep_size (${mb(limit)})`, fix: 'the connector is behind: check its task and Connect\'s log (npm run stack -- logs connect)' });
+      if (slot.walStatus === 'lost')
+        findings.push({
+          check: 'slot',
+          severity: 'fail',
+          message: `slot ${pg.slotName} lost WAL it needed (retained more than max_slot_wal_keep_size)`,
+          fix: 'reset the source: npm run stack -- reset (a new snapshot replays the table)',
+        });
+      else if (!slot.active)
+        findings.push({
+          check: 'slot',
+          severity: 'warn',
+          message: `slot ${pg.slotName} is not active: no connector reads it, and it retains ${mb(slot.retainedBytes)} of WAL`,
+          fix: 'start the connector (see the connector check); drop the slot if the pipeline is gone',
+        });
+      else if (share >= 0.5)
+        findings.push({
+          check: 'slot',
+          severity: 'warn',
+          message: `slot ${pg.slotName} retains ${mb(slot.retainedBytes)} of WAL, ${(share * 100).toFixed(0)} % of max_slot_wal_keep_size (${mb(limit)})`,
+          fix: "the connector is behind: check its task and Connect's log (npm run stack -- logs connect)",
+        });
       else findings.push(ok('slot', `slot ${pg.slotName} active, retaining ${mb(slot.retainedBytes)} of WAL${limit > 0 ? ` (limit ${mb(limit)})` : ''}`));
     }
   }
@@ -60,21 +88,47 @@ export const diagnose = (earlier: PipelineSnapshot, now: PipelineSnapshot): read
     ['connect', now.connect, 'start it: npm run stack -- up (or set CONNECT_URL); its log: npm run stack -- logs connect'],
     ['registry', now.registry, 'start it: npm run stack -- up (or set SCHEMA_REGISTRY_URL); its log: npm run stack -- logs registry'],
   ] as const) {
-    findings.push(probe.up ? ok(check, `${check} at ${probe.address}: ${probe.detail}`) : { check, severity: 'fail', message: `${check} is not reachable at ${probe.address} (${probe.error})`, fix });
+    findings.push(
+      probe.up
+        ? ok(check, `${check} at ${probe.address}: ${probe.detail}`)
+        : { check, severity: 'fail', message: `${check} is not reachable at ${probe.address} (${probe.error})`, fix },
+    );
   }
   const c = now.connector;
   if (c !== null) {
     if (c.status === 'missing') {
-      findings.push({ check: 'connector', severity: 'fail', message: `connector ${c.name} is not registered`, fix: 'register it: bash tools/scripts/run-ts.sh apps/connector-registrar/src/main.ts (npm start does)' });
+      findings.push({
+        check: 'connector',
+        severity: 'fail',
+        message: `connector ${c.name} is not registered`,
+        fix: 'register it: bash tools/scripts/run-ts.sh apps/connector-registrar/src/main.ts (npm start does)',
+      });
     } else {
       const state = c.status.connector.state;
       const failedTasks = c.status.tasks.filter((t) => t.state !== 'RUNNING');
       if (state === 'STOPPED' || state === 'PAUSED') {
-        findings.push({ check: 'connector', severity: 'fail', message: `connector ${c.name} is ${state}: no changes are captured`, fix: `npm run pipeline -- doctor --fix (or curl -X PUT ${now.connect.address}/connectors/${c.name}/resume)`, action: 'resume_connector' });
+        findings.push({
+          check: 'connector',
+          severity: 'fail',
+          message: `connector ${c.name} is ${state}: no changes are captured`,
+          fix: `npm run pipeline -- doctor --fix (or curl -X PUT ${now.connect.address}/connectors/${c.name}/resume)`,
+          action: 'resume_connector',
+        });
       } else if (state !== 'RUNNING' || failedTasks.length > 0 || c.status.tasks.length === 0) {
         const trace = failedTasks.find((t) => t.trace)?.trace?.split('\n')[0];
-        const what = state !== 'RUNNING' ? `connector ${c.name} is ${state}` : c.status.tasks.length === 0 ? `connector ${c.name} has no tasks` : `task(s) ${failedTasks.map((t) => `${t.id} ${t.state}`).join(', ')} of ${c.name}`;
-        findings.push({ check: 'connector', severity: 'fail', message: `${what}${trace ? `: ${trace}` : ''}`, fix: `npm run pipeline -- doctor --fix (or curl -X POST '${now.connect.address}/connectors/${c.name}/restart?includeTasks=true')`, action: 'restart_connector' });
+        const what =
+          state !== 'RUNNING'
+            ? `connector ${c.name} is ${state}`
+            : c.status.tasks.length === 0
+              ? `connector ${c.name} has no tasks`
+              : `task(s) ${failedTasks.map((t) => `${t.id} ${t.state}`).join(', ')} of ${c.name}`;
+        findings.push({
+          check: 'connector',
+          severity: 'fail',
+          message: `${what}${trace ? `: ${trace}` : ''}`,
+          fix: `npm run pipeline -- doctor --fix (or curl -X POST '${now.connect.address}/connectors/${c.name}/restart?includeTasks=true')`,
+          action: 'restart_connector',
+        });
       } else findings.push(ok('connector', `connector ${c.name} RUNNING with ${c.status.tasks.length} task(s)`));
     }
   }
@@ -82,14 +136,32 @@ export const diagnose = (earlier: PipelineSnapshot, now: PipelineSnapshot): read
     const before = earlier.groups.find((x) => x.groupId === g.groupId);
     const check = `lag:${g.app}`;
     if (g.lag > 0n && g.members === 0) {
-      findings.push({ check, severity: 'fail', message: `consumer group ${g.groupId} (${g.app}) has no members and is ${g.lag} records behind on ${g.topic}`, fix: `start it: npx nx serve ${g.app} (npm start runs it)` });
+      findings.push({
+        check,
+        severity: 'fail',
+        message: `consumer group ${g.groupId} (${g.app}) has no members and is ${g.lag} records behind on ${g.topic}`,
+        fix: `start it: npx nx serve ${g.app} (npm start runs it)`,
+      });
     } else if (before && g.lag - before.lag >= GROWING_LAG) {
-      findings.push({ check, severity: 'warn', message: `${g.app} is falling behind: lag ${before.lag} -> ${g.lag} records in ${((now.at - earlier.at) / 1000).toFixed(1)} s`, fix: `look at its metrics and log; more partitions and instances share the load` });
+      findings.push({
+        check,
+        severity: 'warn',
+        message: `${g.app} is falling behind: lag ${before.lag} -> ${g.lag} records in ${((now.at - earlier.at) / 1000).toFixed(1)} s`,
+        fix: `look at its metrics and log; more partitions and instances share the load`,
+      });
     } else findings.push(ok(check, `${g.app}: lag ${g.lag} (${g.members} member(s), ${g.state})`));
   }
   if (now.dlq && now.dlq.total > 0) {
-    const reasons = Object.entries(now.dlq.byReason).sort(([, a], [, b]) => b - a).map(([r, n]) => `${r} ${n}`).join(', ');
-    findings.push({ check: 'dlq', severity: 'warn', message: `${now.dlq.total} record(s) in ${now.dlq.topic}: ${reasons}`, fix: `read them: npm run pipeline -- tail ${now.dlq.topic} --from-beginning` });
+    const reasons = Object.entries(now.dlq.byReason)
+      .sort(([, a], [, b]) => b - a)
+      .map(([r, n]) => `${r} ${n}`)
+      .join(', ');
+    findings.push({
+      check: 'dlq',
+      severity: 'warn',
+      message: `${now.dlq.total} record(s) in ${now.dlq.topic}: ${reasons}`,
+      fix: `read them: npm run pipeline -- tail ${now.dlq.topic} --from-beginning`,
+    });
   } else if (now.dlq) findings.push(ok('dlq', `${now.dlq.topic} is empty`));
   return findings;
 };

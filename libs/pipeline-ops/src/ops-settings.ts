@@ -1,5 +1,14 @@
 import { pgConnectionFromEnv, type PgConnection } from '@eap/pg-io';
-import { aggregatorGroupIdFromEnv, connectUrlFromEnv, kafkaBrokersFromEnv, pipelineNamesFromEnv, processorGroupIdFromEnv, registryUrlFromEnv, type Env, type PipelineNames } from '@eap/pipeline-config';
+import {
+  aggregatorGroupIdFromEnv,
+  connectUrlFromEnv,
+  kafkaBrokersFromEnv,
+  pipelineNamesFromEnv,
+  processorGroupIdFromEnv,
+  registryUrlFromEnv,
+  type Env,
+  type PipelineNames,
+} from '@eap/pipeline-config';
 
 /** Where the pipeline's parts are, from the same settings the apps read. */
 export interface OpsSettings {

@@ -53,7 +53,15 @@ const lagOf = async (admin: TopicAdmin, groupId: string, topic: string): Promise
  * longer holds its beginning (retention), runs the apps until both have read everything, then stops
  * them. The caller runs `verify` after it.
  */
-export const rebuildPipeline = async ({ settings: s, startApps, requestSnapshot, progress, keepDlq = false, pollMs = 2_000, timeoutMs = 3_600_000 }: RebuildDeps): Promise<void> => {
+export const rebuildPipeline = async ({
+  settings: s,
+  startApps,
+  requestSnapshot,
+  progress,
+  keepDlq = false,
+  pollMs = 2_000,
+  timeoutMs = 3_600_000,
+}: RebuildDeps): Promise<void> => {
   const admin = await createTopicAdmin({ brokers: s.brokers, clientId: 'pipeline-rebuild' });
   const activities = sourceTopics(s.names).activities;
   try {
@@ -62,7 +70,11 @@ export const rebuildPipeline = async ({ settings: s, startApps, requestSnapshot,
       ['summary aggregator', s.aggregatorGroupId],
     ] as const) {
       const { members } = await admin.groupState(group);
-      if (members > 0) throw new RebuildError('apps_running', `the ${app} is running (group ${group} has ${members} member${members > 1 ? 's' : ''}): stop it first (Ctrl-C in npm start, or stop nx serve)`);
+      if (members > 0)
+        throw new RebuildError(
+          'apps_running',
+          `the ${app} is running (group ${group} has ${members} member${members > 1 ? 's' : ''}): stop it first (Ctrl-C in npm start, or stop nx serve)`,
+        );
     }
     const outputs = [s.names.processedTopic, s.names.summariesTopic, s.names.summariesChangelogTopic, ...(keepDlq ? [] : [s.names.dlqTopic])];
     progress(`deleting the committed positions of ${s.processorGroupId} and ${s.aggregatorGroupId}`);
@@ -73,7 +85,9 @@ export const rebuildPipeline = async ({ settings: s, startApps, requestSnapshot,
     const needsSnapshot = range !== undefined && range.low > 0n;
     const inputEnd = range?.high ?? 0n;
     if (needsSnapshot) {
-      progress(`${activities} starts at offset ${range.low} (earlier records were deleted by retention): asking Debezium for a blocking snapshot, which restates the table`);
+      progress(
+        `${activities} starts at offset ${range.low} (earlier records were deleted by retention): asking Debezium for a blocking snapshot, which restates the table`,
+      );
       await requestSnapshot();
     }
     progress(`replaying ${activities} from its beginning (${inputEnd - (range?.low ?? 0n)} records)`);

@@ -3,8 +3,7 @@ import type { PostgresInspection } from '@eap/pg-io';
 
 /** Whether a server answered, where, and what it said. */
 export type ServiceProbe =
-  | { readonly up: true; readonly address: string; readonly detail: string }
-  | { readonly up: false; readonly address: string; readonly error: string };
+  { readonly up: true; readonly address: string; readonly detail: string } | { readonly up: false; readonly address: string; readonly error: string };
 
 export type TopicRole = 'source' | 'processed' | 'summaries' | 'changelog' | 'dlq';
 

@@ -9,7 +9,11 @@ const reader = avro.Type.forSchema(processedActivitySchema as avro.Schema);
  * Reads the processed topic (read_committed) to its end and finds changes written twice. Records
  * are decoded as they arrive (each partition in order), so memory holds the identities, not the records.
  */
-export const readDuplicateChanges = async (kafka: KafkaClientOptions, topic: string, codec: SchemaRegistryCodec): Promise<{ readonly duplicates: DuplicateChanges; readonly records: number }> => {
+export const readDuplicateChanges = async (
+  kafka: KafkaClientOptions,
+  topic: string,
+  codec: SchemaRegistryCodec,
+): Promise<{ readonly duplicates: DuplicateChanges; readonly records: number }> => {
   const finder = createDuplicateFinder();
   let decoding: Promise<void> = Promise.resolve();
   const { records } = await readToEnd({

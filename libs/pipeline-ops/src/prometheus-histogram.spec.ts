@@ -11,8 +11,32 @@ const text = (b: [string, number][], count: number, sum: number) =>
   ].join('\n');
 
 describe('prometheus histograms', () => {
-  const earlier = parseHistogram(text([['0.05', 0], ['0.1', 10], ['0.5', 10], ['+Inf', 10]], 10, 0.8), 'enrichment_end_to_end_latency_seconds')!;
-  const now = parseHistogram(text([['0.05', 50], ['0.1', 60], ['0.5', 109], ['+Inf', 110]], 110, 9.5), 'enrichment_end_to_end_latency_seconds')!;
+  const earlier = parseHistogram(
+    text(
+      [
+        ['0.05', 0],
+        ['0.1', 10],
+        ['0.5', 10],
+        ['+Inf', 10],
+      ],
+      10,
+      0.8,
+    ),
+    'enrichment_end_to_end_latency_seconds',
+  )!;
+  const now = parseHistogram(
+    text(
+      [
+        ['0.05', 50],
+        ['0.1', 60],
+        ['0.5', 109],
+        ['+Inf', 110],
+      ],
+      110,
+      9.5,
+    ),
+    'enrichment_end_to_end_latency_seconds',
+  )!;
 
   it('reads the buckets in order, with +Inf last, and the count and sum', () => {
     expect(now.buckets.map((b) => b.le)).toEqual([0.05, 0.1, 0.5, Infinity]);
@@ -37,7 +61,18 @@ describe('prometheus histograms', () => {
   });
 
   it('answers the highest finite bound for a quantile in +Inf', () => {
-    const slow = parseHistogram(text([['0.05', 0], ['0.1', 0], ['+Inf', 4]], 4, 100), 'enrichment_end_to_end_latency_seconds')!;
+    const slow = parseHistogram(
+      text(
+        [
+          ['0.05', 0],
+          ['0.1', 0],
+          ['+Inf', 4],
+        ],
+        4,
+        100,
+      ),
+      'enrichment_end_to_end_latency_seconds',
+    )!;
     expect(histogramQuantile(0.99, slow)).toBe(0.1);
   });
 });

@@ -37,7 +37,11 @@ export const parseHistogram = (text: string, name: string): HistogramSample | nu
 export const histogramSince = (now: HistogramSample, earlier: HistogramSample | null): HistogramSample => {
   if (earlier === null || earlier.count > now.count) return now;
   const before = new Map(earlier.buckets.map((b) => [b.le, b.count]));
-  return { buckets: now.buckets.map((b) => ({ le: b.le, count: b.count - (before.get(b.le) ?? 0) })), count: now.count - earlier.count, sum: now.sum - earlier.sum };
+  return {
+    buckets: now.buckets.map((b) => ({ le: b.le, count: b.count - (before.get(b.le) ?? 0) })),
+    count: now.count - earlier.count,
+    sum: now.sum - earlier.sum,
+  };
 };
 
 /**

@@ -8,7 +8,12 @@ const probeLine = (name: string, p: ServiceProbe) => `  ${pad(name, 10)} ${p.up 
 /** Records per second per topic between two snapshots. */
 export const topicRates = (earlier: PipelineSnapshot, now: PipelineSnapshot): ReadonlyMap<string, number> => {
   const seconds = (now.at - earlier.at) / 1000;
-  return new Map(now.topics.map((t) => [t.topic, seconds > 0 ? Number(t.endOffset - (earlier.topics.find((e) => e.topic === t.topic)?.endOffset ?? t.endOffset)) / seconds : 0]));
+  return new Map(
+    now.topics.map((t) => [
+      t.topic,
+      seconds > 0 ? Number(t.endOffset - (earlier.topics.find((e) => e.topic === t.topic)?.endOffset ?? t.endOffset)) / seconds : 0,
+    ]),
+  );
 };
 
 /** `npm run pipeline -- status` as a table. */
@@ -25,7 +30,13 @@ export const formatStatusReport = (earlier: PipelineSnapshot, now: PipelineSnaps
   );
   if (pg.kind === 'up') {
     const slot = pg.slot;
-    lines.push('', 'REPLICATION SLOT', slot ? `  ${pg.slotName}: ${slot.active ? 'active' : 'INACTIVE'}, WAL retained ${n(slot.retainedBytes)} bytes${slot.walStatus ? ` (${slot.walStatus})` : ''}` : `  ${pg.slotName}: does not exist`);
+    lines.push(
+      '',
+      'REPLICATION SLOT',
+      slot
+        ? `  ${pg.slotName}: ${slot.active ? 'active' : 'INACTIVE'}, WAL retained ${n(slot.retainedBytes)} bytes${slot.walStatus ? ` (${slot.walStatus})` : ''}`
+        : `  ${pg.slotName}: does not exist`,
+    );
   }
   const c = now.connector;
   lines.push('', 'CONNECTOR');
@@ -38,16 +49,30 @@ export const formatStatusReport = (earlier: PipelineSnapshot, now: PipelineSnaps
   const rates = topicRates(earlier, now);
   lines.push('', `TOPICS${' '.repeat(55)}PARTITIONS   END OFFSET   MSGS/S`);
   for (const t of now.topics) {
-    lines.push(t.exists ? `  ${pad(t.topic, 58)} ${String(t.partitions).padStart(10)} ${n(t.endOffset).padStart(12)} ${(rates.get(t.topic) ?? 0).toFixed(1).padStart(8)}` : `  ${pad(t.topic, 58)} (not created yet)`);
+    lines.push(
+      t.exists
+        ? `  ${pad(t.topic, 58)} ${String(t.partitions).padStart(10)} ${n(t.endOffset).padStart(12)} ${(rates.get(t.topic) ?? 0).toFixed(1).padStart(8)}`
+        : `  ${pad(t.topic, 58)} (not created yet)`,
+    );
   }
   lines.push('', 'CONSUMER GROUPS');
   for (const g of now.groups) {
     lines.push(`  ${g.groupId} (${g.app}): ${g.state}, ${g.members} member(s), lag ${n(g.lag)} on ${g.topic}`);
-    for (const p of g.partitions) lines.push(`    partition ${p.partition}: committed ${p.committed === null ? '-' : n(p.committed)}, end ${n(p.end)}, lag ${n(p.lag)}`);
+    for (const p of g.partitions)
+      lines.push(`    partition ${p.partition}: committed ${p.committed === null ? '-' : n(p.committed)}, end ${n(p.end)}, lag ${n(p.lag)}`);
   }
   lines.push('', 'DLQ');
   if (now.dlq === null) lines.push('  (Kafka is down)');
-  else lines.push(`  ${now.dlq.topic}: ${n(now.dlq.total)} record(s)${now.dlq.total ? `: ${Object.entries(now.dlq.byReason).map(([r, k]) => `${r} ${n(k)}`).join(', ')}` : ''}`);
+  else
+    lines.push(
+      `  ${now.dlq.topic}: ${n(now.dlq.total)} record(s)${
+        now.dlq.total
+          ? `: ${Object.entries(now.dlq.byReason)
+              .map(([r, k]) => `${r} ${n(k)}`)
+              .join(', ')}`
+          : ''
+      }`,
+    );
   return lines.join('\n');
 };
 
@@ -55,7 +80,10 @@ const MARK = { ok: '✓', warn: '!', fail: '✗' } as const;
 
 /** `npm run pipeline -- doctor` as text: each check, and under a problem what to do. */
 export const formatDoctorReport = (findings: readonly DoctorFinding[]): string => {
-  const lines = findings.flatMap((f) => [`${MARK[f.severity]} ${pad(f.check, 28)} ${f.message}`, ...(f.fix && f.severity !== 'ok' ? [`  ${' '.repeat(28)} fix: ${f.fix}`] : [])]);
+  const lines = findings.flatMap((f) => [
+    `${MARK[f.severity]} ${pad(f.check, 28)} ${f.message}`,
+    ...(f.fix && f.severity !== 'ok' ? [`  ${' '.repeat(28)} fix: ${f.fix}`] : []),
+  ]);
   const fails = findings.filter((f) => f.severity === 'fail').length;
   const warns = findings.filter((f) => f.severity === 'warn').length;
   lines.push('', fails ? `✗ ${fails} problem(s), ${warns} warning(s)` : warns ? `! no problems, ${warns} warning(s)` : '✓ no problems found');

@@ -53,11 +53,9 @@ describe('reconcileSummaries', () => {
 
   it('tells a NULL sum from a zero sum', () => {
     const a = group(1, 0, 1, [0]);
-    expect(reconcileSummaries([a], topicOf(summaryOf(a, { total_duration: null, avg_duration: null, duration_count: 0 })), null).mismatched[0]?.fields).toEqual([
-      'duration_count',
-      'total_duration',
-      'avg_duration',
-    ]);
+    expect(reconcileSummaries([a], topicOf(summaryOf(a, { total_duration: null, avg_duration: null, duration_count: 0 })), null).mismatched[0]?.fields).toEqual(
+      ['duration_count', 'total_duration', 'avg_duration'],
+    );
   });
 
   it('compares only windows ending after the horizon, on both sides', () => {

@@ -39,7 +39,9 @@ export const describeRecord = async (codec: ReturnType<typeof createSchemaRegist
   if (r.value === null) return { ...base, encoding: 'tombstone', value: null };
   if (isFramed(r.value)) {
     const decoded = await codec.decode(r.value);
-    return decoded.kind === 'ok' ? { ...base, encoding: 'avro', value: decoded.value } : { ...base, encoding: 'undecodable', value: `${decoded.reason}: ${decoded.detail}` };
+    return decoded.kind === 'ok'
+      ? { ...base, encoding: 'avro', value: decoded.value }
+      : { ...base, encoding: 'undecodable', value: `${decoded.reason}: ${decoded.detail}` };
   }
   const text = r.value.toString('utf8');
   try {
@@ -102,7 +104,10 @@ export const tailTopic = async ({
 /** One record as text: where it is, its key and headers, then the value as indented JSON. */
 export const formatTailedRecord = (r: TailedRecord): string => {
   // Connect's own context headers are in --json; the text keeps the ones that say something (dlq.*).
-  const headers = Object.entries(r.headers).filter(([k]) => !k.startsWith('__debezium.context')).map(([k, v]) => `${k}=${v}`).join(' ');
+  const headers = Object.entries(r.headers)
+    .filter(([k]) => !k.startsWith('__debezium.context'))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
   const value = r.encoding === 'tombstone' ? '(tombstone)' : typeof r.value === 'string' ? r.value : toJson(r.value);
   return `── p${r.partition}@${r.offset}  ${r.timestamp}  key=${r.key ?? 'null'}  ${r.encoding}${headers ? `  ${headers}` : ''}\n${value}`;
 };

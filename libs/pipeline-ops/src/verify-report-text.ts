@@ -21,11 +21,14 @@ export const formatVerifyReport = (r: VerifyResult, { examples = 5 } = {}): stri
     pad('extra', report.extra.length),
   ];
   for (const m of report.mismatched.slice(0, examples)) {
-    const show = (f: string) => `${f} ${String((m.actual as unknown as Record<string, unknown>)[f])} (SQL ${String((m.expected as unknown as Record<string, unknown>)[f])})`;
+    const show = (f: string) =>
+      `${f} ${String((m.actual as unknown as Record<string, unknown>)[f])} (SQL ${String((m.expected as unknown as Record<string, unknown>)[f])})`;
     lines.push(`  mismatched ${m.key}: ${m.fields.map(show).join(', ')}`);
   }
-  for (const g of report.missing.slice(0, examples)) lines.push(`  missing    ${g.employee_id}|${g.activity_type}|${iso(g.window_start)}: SQL count ${g.activity_count}`);
-  for (const s of report.extra.slice(0, examples)) lines.push(`  extra      ${s.employee_id}|${s.activity_type}|${iso(s.window_start)}: topic count ${s.activity_count}, no rows in SQL`);
+  for (const g of report.missing.slice(0, examples))
+    lines.push(`  missing    ${g.employee_id}|${g.activity_type}|${iso(g.window_start)}: SQL count ${g.activity_count}`);
+  for (const s of report.extra.slice(0, examples))
+    lines.push(`  extra      ${s.employee_id}|${s.activity_type}|${iso(s.window_start)}: topic count ${s.activity_count}, no rows in SQL`);
   lines.push(
     '',
     r.ok

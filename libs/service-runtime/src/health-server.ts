@@ -24,7 +24,9 @@ export const startHealthServer = async ({
   const server: Server = createServer((req, res) => {
     if (req.url === '/healthz') {
       const h = healthy();
-      res.writeHead(h.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: h.ok ? 'ok' : 'unhealthy', uptimeSeconds: Math.round(process.uptime()), ...h.detail }));
+      res
+        .writeHead(h.ok ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: h.ok ? 'ok' : 'unhealthy', uptimeSeconds: Math.round(process.uptime()), ...h.detail }));
     } else if (req.url === '/metrics') {
       registry.metrics().then(
         (text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text),

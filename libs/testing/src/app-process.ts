@@ -49,7 +49,10 @@ export const startApp = (app: string, env: Readonly<Record<string, string>>, arg
       new Promise((resolve, reject) => {
         const seen = lines.find((l) => l.includes(`"event":"${event}"`));
         if (seen) return resolve(JSON.parse(seen) as Record<string, unknown>);
-        const timer = setTimeout(() => reject(new Error(`${app}: no ${event} within ${timeoutMs / 1000} s; last lines:\n${lines.slice(-15).join('\n')}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`${app}: no ${event} within ${timeoutMs / 1000} s; last lines:\n${lines.slice(-15).join('\n')}`)),
+          timeoutMs,
+        );
         waiters.push({ event, resolve: (v) => (clearTimeout(timer), resolve(v)) });
         void exited.then((code) => reject(new Error(`${app} exited (${code}) before ${event}; last lines:\n${lines.slice(-15).join('\n')}`)));
       }),

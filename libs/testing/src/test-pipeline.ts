@@ -115,4 +115,3 @@ const dropSlot = async (stack: TestStack, slot: string): Promise<void> => {
     await pool.end();
   }
 };
-

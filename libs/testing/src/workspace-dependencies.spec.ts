@@ -8,10 +8,15 @@ import { join, relative } from 'node:path';
  * devDependency is used somewhere. `npm ls` cannot say any of this.
  */
 const root = join(__dirname, '..', '..', '..');
-const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as { name: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+const readJson = (path: string) =>
+  JSON.parse(readFileSync(path, 'utf8')) as { name: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
 const walk = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (['node_modules', 'dist', 'out-tsc', '.stack', '.git', 'test-output'].includes(e.name) ? [] : walk(join(dir, e.name))) : [join(dir, e.name)],
+    e.isDirectory()
+      ? ['node_modules', 'dist', 'out-tsc', '.stack', '.git', 'test-output'].includes(e.name)
+        ? []
+        : walk(join(dir, e.name))
+      : [join(dir, e.name)],
   );
 const packageOf = (specifier: string) => (specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
 const isTestFile = (path: string) => /\.spec\.ts$|jest\.config|eslint\.config|global-(setup|teardown)|test-sequencer/.test(path);
@@ -32,7 +37,9 @@ const IMPLICIT: Readonly<Record<string, string>> = {
 describe('workspace dependencies', () => {
   const rootPackage = readJson(join(root, 'package.json'));
   const rootDev = new Set(Object.keys(rootPackage.devDependencies ?? {}));
-  const workspaces = ['apps', 'libs', 'tools'].flatMap((d) => readdirSync(join(root, d)).map((n) => join(root, d, n))).filter((p) => existsSync(join(p, 'package.json')));
+  const workspaces = ['apps', 'libs', 'tools']
+    .flatMap((d) => readdirSync(join(root, d)).map((n) => join(root, d, n)))
+    .filter((p) => existsSync(join(p, 'package.json')));
 
   it.each(workspaces.map((w) => [relative(root, w), w]))('%s declares what it imports, and only that', (_name, dir) => {
     const pkg = readJson(join(dir, 'package.json'));
@@ -47,7 +54,9 @@ describe('workspace dependencies', () => {
     const problems = [
       ...[...runtime].filter((p) => p !== pkg.name && !deps.has(p)).map((p) => `${p} is imported by runtime code but not in dependencies`),
       ...[...test].filter((p) => !deps.has(p) && !dev.has(p) && !rootDev.has(p)).map((p) => `${p} is imported by tests but declared nowhere`),
-      ...[...deps].filter((p) => p !== 'tslib' && !runtime.has(p) && !(testOnlyWorkspace && test.has(p))).map((p) => `${p} is in dependencies but runtime code never imports it`),
+      ...[...deps]
+        .filter((p) => p !== 'tslib' && !runtime.has(p) && !(testOnlyWorkspace && test.has(p)))
+        .map((p) => `${p} is in dependencies but runtime code never imports it`),
       ...[...dev].filter((p) => !test.has(p) && !runtime.has(p)).map((p) => `${p} is in devDependencies but nothing imports it`),
     ];
     expect(problems).toEqual([]);

@@ -29,7 +29,12 @@ describe('GroupTable', () => {
     table.setPartitionAndFlags(slot, MAX_PARTITION, PUBLISHED);
     table.setRevision(slot, 4_294_967_295);
     expect([table.typeId(slot), table.partition(slot), table.flags(slot), table.revision(slot), table.employee(slot), table.hour(slot)]).toEqual([
-      MAX_TYPE_ID, MAX_PARTITION, PUBLISHED, 4_294_967_295, -1, -5,
+      MAX_TYPE_ID,
+      MAX_PARTITION,
+      PUBLISHED,
+      4_294_967_295,
+      -1,
+      -5,
     ]);
     table.add(slot, 1, 1, 0);
     table.setPublished(slot, false);
@@ -49,7 +54,11 @@ describe('GroupTable', () => {
     keys.forEach(([e, t, h], i) => {
       const slot = table.slotOf(e, t, h);
       expect([table.count(slot), table.durations(slot), table.sum(slot), table.partition(slot), table.flags(slot)]).toEqual([
-        i, -i | 0, i * 2 ** 40, i % 100, i % 3 === 0 ? PUBLISHED : 0,
+        i,
+        -i | 0,
+        i * 2 ** 40,
+        i % 100,
+        i % 3 === 0 ? PUBLISHED : 0,
       ]);
     });
     expect(table.size).toBe(5000);

@@ -240,7 +240,12 @@ const enrichAll = (wal: readonly Delivery[], s: Scenario) => {
   }
   for (const segment of segments) {
     const byPartition = Array.from({ length: INPUT_PARTITIONS }, (_, p) => segment.filter((d) => d.partition === p));
-    const delivered = byPartition.map((stream, p) => withRedeliveries(stream, s.restarts.filter(([stop]) => stop % INPUT_PARTITIONS === p)));
+    const delivered = byPartition.map((stream, p) =>
+      withRedeliveries(
+        stream,
+        s.restarts.filter(([stop]) => stop % INPUT_PARTITIONS === p),
+      ),
+    );
     for (const delivery of interleave(delivered, s.consumeOrder)) process(delivery, n++);
   }
   return outputs;
@@ -399,7 +404,10 @@ describe('the pipeline logic, end to end', () => {
         const { table, wal } = capture(s.initial, s.operations, s.transactionSizes);
         const records = enrichAll(wal, s).flat();
         // Any order at all (no truncates, so partitions do not matter): retractions may come before their adds.
-        const shuffled = interleave(records.map((r) => [r]), order);
+        const shuffled = interleave(
+          records.map((r) => [r]),
+          order,
+        );
         const { aggregator, written } = aggregate([shuffled], s, null);
         for (const { summary } of written.flatMap((o) => (o.kind === 'upsert' ? [o] : []))) {
           expect(summary.activity_count).toBeGreaterThan(0);

@@ -86,8 +86,14 @@ describe('createWindowAggregator', () => {
     aggregator.apply(change('-U', 7, 'page_view', '2024-01-15T09:30:00', 45), 0);
     aggregator.apply(change('+U', 9, 'click', '2024-01-15T10:05:00', 300), 1);
     expect(aggregator.flush()).toEqual([
-      expect.objectContaining({ key: '7|page_view|2024-01-15T09:00:00.000Z', summary: expect.objectContaining({ activity_count: 1, total_duration: 15, revision: 2 }) }),
-      expect.objectContaining({ key: '9|click|2024-01-15T10:00:00.000Z', summary: expect.objectContaining({ activity_count: 1, total_duration: 300, revision: 1 }) }),
+      expect.objectContaining({
+        key: '7|page_view|2024-01-15T09:00:00.000Z',
+        summary: expect.objectContaining({ activity_count: 1, total_duration: 15, revision: 2 }),
+      }),
+      expect.objectContaining({
+        key: '9|click|2024-01-15T10:00:00.000Z',
+        summary: expect.objectContaining({ activity_count: 1, total_duration: 300, revision: 1 }),
+      }),
     ]);
   });
 
@@ -153,7 +159,9 @@ describe('createWindowAggregator', () => {
       aggregator.apply(change('+I', 8, 'login', '2024-01-15T10:01:00', 5), 0);
       const closing = aggregator.flush();
       expect(closing).toEqual(
-        expect.arrayContaining([expect.objectContaining({ key: '7|click|2024-01-15T09:00:00.000Z', summary: expect.objectContaining({ closed: true, revision: 2 }) })]),
+        expect.arrayContaining([
+          expect.objectContaining({ key: '7|click|2024-01-15T09:00:00.000Z', summary: expect.objectContaining({ closed: true, revision: 2 }) }),
+        ]),
       );
       expect(closing).toHaveLength(2);
       expect(aggregator.stats()).toMatchObject({ watermark: micros('2024-01-15T10:00:00'), openWindows: 1 });

@@ -18,7 +18,10 @@ describe('the window changelog', () => {
     expect(decodeChangelogEntry(null, null)).toMatchObject({ kind: 'invalid' });
     expect(decodeChangelogEntry(new Uint8Array(8), null)).toMatchObject({ kind: 'invalid' });
     expect(decodeChangelogEntry(encodeGroupKey(1, 'x', 1), new Uint8Array(5))).toMatchObject({ kind: 'invalid', detail: expect.stringContaining('5 bytes') });
-    expect(decodeChangelogEntry(new Uint8Array([0, 0, 0, 1, 0, 0, 0, 1, 0xff]), null)).toMatchObject({ kind: 'invalid', detail: expect.stringContaining('UTF-8') });
+    expect(decodeChangelogEntry(new Uint8Array([0, 0, 0, 1, 0, 0, 0, 1, 0xff]), null)).toMatchObject({
+      kind: 'invalid',
+      detail: expect.stringContaining('UTF-8'),
+    });
   });
 
   it('keeps the window metadata, and reads none as the empty state', () => {
@@ -38,7 +41,13 @@ describe('the window changelog', () => {
       log.push(...a.takeChangelog());
       return out;
     };
-    const row = (row_kind: '+I' | '-D', employee_id: number, at: string) => ({ row_kind, employee_id, activity_type: 'click', activity_timestamp: micros(at), duration_seconds: 10 });
+    const row = (row_kind: '+I' | '-D', employee_id: number, at: string) => ({
+      row_kind,
+      employee_id,
+      activity_type: 'click',
+      activity_timestamp: micros(at),
+      duration_seconds: 10,
+    });
     a.apply(row('+I', 1, '2024-01-15T09:10:00'), 0);
     a.apply(row('+I', 2, '2024-01-15T09:20:00'), 0);
     flush();

@@ -23,7 +23,6 @@ export class WindowingConfigError extends ConfigError {
   override readonly name = 'WindowingConfigError';
 }
 
-
 /**
  * Reads WINDOW_GRACE_SECONDS, WINDOW_MAX_SKEW_SECONDS, WINDOW_RETENTION_HOURS and
  * WINDOW_IDLE_ADVANCE_SECONDS (unset or empty: the default). Throws a WindowingConfigError naming

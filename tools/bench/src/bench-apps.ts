@@ -22,7 +22,12 @@ export const benchEnv = (stack: TestStack, prefix: string): Record<string, strin
 });
 
 /** Starts an app, waits until it consumes, and counts `metric` (records out or in) from its /metrics. */
-export const startBenchApp = async (app: string, env: Record<string, string>, startedEvent: string, metric: string): Promise<BenchApp & { health: string; lines: readonly string[] }> => {
+export const startBenchApp = async (
+  app: string,
+  env: Record<string, string>,
+  startedEvent: string,
+  metric: string,
+): Promise<BenchApp & { health: string; lines: readonly string[] }> => {
   const child = startApp(app, env);
   const health = (await child.waitForEvent(startedEvent))['health'] as string;
   const startedAt = Date.parse((await child.waitForEvent('eos.assigned'))['time'] as string);

@@ -36,7 +36,13 @@ const main = async () => {
       repoRoot: root,
       events,
       log,
-      startProcessor: (prefix) => startBenchApp('enrichment-processor', { ...benchEnv(stack, prefix), PROCESSOR_GROUP_ID: `${prefix}-processor` }, 'processor.started', 'enrichment_records_out_total'),
+      startProcessor: (prefix) =>
+        startBenchApp(
+          'enrichment-processor',
+          { ...benchEnv(stack, prefix), PROCESSOR_GROUP_ID: `${prefix}-processor` },
+          'processor.started',
+          'enrichment_records_out_total',
+        ),
       startAggregator: (prefix) => startBenchApp('summary-aggregator', benchEnv(stack, prefix), 'aggregator.started', 'aggregator_records_in_total'),
     });
     process.stdout.write(
@@ -80,7 +86,10 @@ const main = async () => {
     process.stdout.write(
       [
         'activity simulator into the embedded PostgreSQL (default mix insert=80,update=15,delete=5, batches of a tenth of a second):',
-        ...runs.map((r) => `  target ${fmt(r.target)} rows/s: achieved ${fmt(r.achieved)} rows/s (${fmt(r.rows)} rows in ${fmt(r.transactions)} transactions, ${fmt(r.errors)} errors)`),
+        ...runs.map(
+          (r) =>
+            `  target ${fmt(r.target)} rows/s: achieved ${fmt(r.achieved)} rows/s (${fmt(r.rows)} rows in ${fmt(r.transactions)} transactions, ${fmt(r.errors)} errors)`,
+        ),
         '',
       ].join('\n'),
     );

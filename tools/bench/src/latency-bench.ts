@@ -24,7 +24,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * processor, all real) and measures, per row, from its COMMIT returning to its `+I` record being
  * readable by a `read_committed` consumer of the processed topic.
  */
-export const runLatencyBench = async ({ stack, rate, seconds, log }: { stack: TestStack; rate: number; seconds: number; log: (line: string) => void }): Promise<LatencyFigures> => {
+export const runLatencyBench = async ({
+  stack,
+  rate,
+  seconds,
+  log,
+}: {
+  stack: TestStack;
+  rate: number;
+  seconds: number;
+  log: (line: string) => void;
+}): Promise<LatencyFigures> => {
   const p = await createTestPipeline(stack, 'latency');
   const processor = startApp('enrichment-processor', { ...p.env, PROCESSOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' });
   const aggregator = startApp('summary-aggregator', { ...p.env, AGGREGATOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' });
@@ -55,7 +65,8 @@ export const runLatencyBench = async ({ stack, rate, seconds, log }: { stack: Te
       timeoutMs: (seconds + 15) * 1000,
       until: (records) => {
         const now = Date.now();
-        for (let i = summaryArrivals.length; i < records.length; i++) summaryArrivals.push({ at: now, key: records[i]!.key!.toString(), value: records[i]!.value });
+        for (let i = summaryArrivals.length; i < records.length; i++)
+          summaryArrivals.push({ at: now, key: records[i]!.key!.toString(), value: records[i]!.value });
         return false;
       },
     });
@@ -69,7 +80,14 @@ export const runLatencyBench = async ({ stack, rate, seconds, log }: { stack: Te
       const stamp = Date.now();
       const rows = await p.db
         .insertInto('employee_activities')
-        .values(Array.from({ length: perTick }, (_, i) => ({ employee_id: employees[(tick + i) % employees.length]!, activity_type: 'page_view', duration_seconds: 12, activity_timestamp: new Date(stamp).toISOString().replace('T', ' ').replace('Z', '') })))
+        .values(
+          Array.from({ length: perTick }, (_, i) => ({
+            employee_id: employees[(tick + i) % employees.length]!,
+            activity_type: 'page_view',
+            duration_seconds: 12,
+            activity_timestamp: new Date(stamp).toISOString().replace('T', ' ').replace('Z', ''),
+          })),
+        )
         .returning('id')
         .execute();
       const at = Date.now();
@@ -102,12 +120,25 @@ export const runLatencyBench = async ({ stack, rate, seconds, log }: { stack: Te
       seenCount.set(a.key, Math.max(seenCount.get(a.key) ?? 0, count));
     }
     summaryLatencies.sort((x, y) => x - y);
-    const summary = { received: summaryLatencies.length, p50: percentile(summaryLatencies, 50), p99: percentile(summaryLatencies, 99), max: summaryLatencies[summaryLatencies.length - 1] ?? Number.NaN };
+    const summary = {
+      received: summaryLatencies.length,
+      p50: percentile(summaryLatencies, 50),
+      p99: percentile(summaryLatencies, 99),
+      max: summaryLatencies[summaryLatencies.length - 1] ?? Number.NaN,
+    };
     const v = await verifySummaries(verifyOptionsFromEnv(p.env, p.db));
     const verify = { ok: v.ok, matched: v.report.matched, differences: v.report.mismatched.length + v.report.missing.length + v.report.extra.length };
     return {
       verify,
-      summary, rate: committedAt.size / writeSeconds, seconds: writeSeconds, rows: committedAt.size, received: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] ?? Number.NaN };
+      summary,
+      rate: committedAt.size / writeSeconds,
+      seconds: writeSeconds,
+      rows: committedAt.size,
+      received: latencies.length,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      max: latencies[latencies.length - 1] ?? Number.NaN,
+    };
   } finally {
     await processor.kill();
     await aggregator.kill();

@@ -20,7 +20,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const HOUR_MICROS = 3_600_000_000;
 const PARTITIONS = 3;
 
-const events = (lines: readonly string[], event: string) => lines.filter((l) => l.includes(`"event":"${event}"`)).map((l) => JSON.parse(l) as Record<string, unknown>);
+const events = (lines: readonly string[], event: string) =>
+  lines.filter((l) => l.includes(`"event":"${event}"`)).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 /**
  * Loads `keys` distinct window groups (1,000 employees x 10 types x hours, within retention) into a
@@ -46,9 +47,26 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
     const hours = Math.ceil(keys / 10_000);
     const firstHour = Math.floor((Date.now() * 1000) / HOUR_MICROS) - hours;
     const record = (employee_id: number, type: number, hour: number) => ({
-      row_kind: '+I', op: 'c', id: employee_id, employee_id, activity_type: `type_${type}`, page_url: null, duration_seconds: 30, ip_address: null, user_agent: null,
-      activity_timestamp: (firstHour + hour) * HOUR_MICROS + 1, activity_hour: 0, session_duration_category: 'short', is_business_hours: true,
-      employee_name: null, employee_department: null, employee_known: false, source_lsn: null, source_tx_id: null, source_ts_ms: Date.now(), processed_at: Date.now(),
+      row_kind: '+I',
+      op: 'c',
+      id: employee_id,
+      employee_id,
+      activity_type: `type_${type}`,
+      page_url: null,
+      duration_seconds: 30,
+      ip_address: null,
+      user_agent: null,
+      activity_timestamp: (firstHour + hour) * HOUR_MICROS + 1,
+      activity_hour: 0,
+      session_duration_category: 'short',
+      is_business_hours: true,
+      employee_name: null,
+      employee_department: null,
+      employee_known: false,
+      source_lsn: null,
+      source_tx_id: null,
+      source_ts_ms: Date.now(),
+      processed_at: Date.now(),
     });
     log(`loading ${keys.toLocaleString('en-US')} window groups into ${prefix}-processed ...`);
     const producer = createKafkaClient({ brokers }).producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -72,7 +90,10 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
     const second = startApp('summary-aggregator', { ...env, LOG_LEVEL: 'debug' });
     apps.push(second);
     // one new record per partition, so that each partition is claimed, restored and committed
-    await producer.send({ topic: env['PIPELINE_PROCESSED_TOPIC']!, messages: Array.from({ length: PARTITIONS }, (_, p) => ({ partition: p, key: String(9_000 + p), value: encoder.encode(record(9_000 + p, 0, hours)) })) });
+    await producer.send({
+      topic: env['PIPELINE_PROCESSED_TOPIC']!,
+      messages: Array.from({ length: PARTITIONS }, (_, p) => ({ partition: p, key: String(9_000 + p), value: encoder.encode(record(9_000 + p, 0, hours)) })),
+    });
     await producer.disconnect();
     while (events(second.lines, 'eos.committed').length < PARTITIONS) await sleep(100);
     const restartSeconds = (Date.now() - spawned) / 1000;

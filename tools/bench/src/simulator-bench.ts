@@ -15,12 +15,27 @@ const DATABASE = 'bench_simulator';
  * The activity simulator's achieved rate at each target, for `seconds` each, into a database of its
  * own (migrated like streaming_db, no connector on it), read from its last progress line.
  */
-export const runSimulatorBench = async ({ stack, targets, seconds, log }: { stack: TestStack; targets: readonly number[]; seconds: number; log: (line: string) => void }): Promise<readonly SimulatorRun[]> => {
+export const runSimulatorBench = async ({
+  stack,
+  targets,
+  seconds,
+  log,
+}: {
+  stack: TestStack;
+  targets: readonly number[];
+  seconds: number;
+  log: (line: string) => void;
+}): Promise<readonly SimulatorRun[]> => {
   await migrateStreamingDb(stack.pg(DATABASE));
   const runs: SimulatorRun[] = [];
   for (const target of targets) {
     log(`▸ simulator at ${target} rows/s for ${seconds} s`);
-    const app = startApp('activity-simulator', { ...stack.appEnv, PIPELINE_DATABASE: DATABASE, SIMULATOR_HEALTH_PORT: '0', SIMULATOR_PROGRESS_SECONDS: '5' }, ['--rate', String(target), '--duration', `${seconds}s`]);
+    const app = startApp('activity-simulator', { ...stack.appEnv, PIPELINE_DATABASE: DATABASE, SIMULATOR_HEALTH_PORT: '0', SIMULATOR_PROGRESS_SECONDS: '5' }, [
+      '--rate',
+      String(target),
+      '--duration',
+      `${seconds}s`,
+    ]);
     const code = await app.exited;
     const last = [...app.lines].reverse().find((l) => l.includes('overall'));
     const m = last && /overall ([\d,]+)\).*inserts ([\d,]+)\s+updates ([\d,]+)\s+deletes ([\d,]+)\s+transactions ([\d,]+)\s+errors ([\d,]+)/.exec(last);

@@ -58,7 +58,7 @@ export const runThroughputBench = async ({
     log('(a) plain consume-then-produce ...');
     const plain = await runPlainPassthrough({ kafka: { brokers, clientId: 'bench-plain' }, from: input, to: topics.plain, expected: events });
 
-    log('(b) the same inside per-batch transactions (the processors\' exactly-once loop) ...');
+    log("(b) the same inside per-batch transactions (the processors' exactly-once loop) ...");
     let started = 0;
     let committed = 0;
     let txnDone = 0;
@@ -86,7 +86,7 @@ export const runThroughputBench = async ({
     const processorDone = Date.now();
     await processor.stop();
 
-    log('(d) the summary aggregator over the processor\'s output ...');
+    log("(d) the summary aggregator over the processor's output ...");
     const aggregator = await startAggregator(prefix);
     while ((await aggregator.count()) < events) await new Promise((r) => setTimeout(r, 100));
     const aggregatorDone = Date.now();

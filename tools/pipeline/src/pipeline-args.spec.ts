@@ -9,7 +9,10 @@ describe('parsePipelineArgs', () => {
   it('reads status, doctor --fix and tail with its topic', () => {
     expect(parsePipelineArgs(['status', '--json'])).toEqual({ kind: 'ok', command: { kind: 'status', json: true } });
     expect(parsePipelineArgs(['doctor', '--fix'])).toEqual({ kind: 'ok', command: { kind: 'doctor', json: false, fix: true } });
-    expect(parsePipelineArgs(['tail', 'employee-activities-dlq', '--from-beginning'])).toEqual({ kind: 'ok', command: { kind: 'tail', json: false, topic: 'employee-activities-dlq', fromBeginning: true } });
+    expect(parsePipelineArgs(['tail', 'employee-activities-dlq', '--from-beginning'])).toEqual({
+      kind: 'ok',
+      command: { kind: 'tail', json: false, topic: 'employee-activities-dlq', fromBeginning: true },
+    });
   });
 
   it('reads rebuild with its confirmation and resnapshot', () => {

@@ -91,14 +91,22 @@ const startApps = (): RunningApps => {
   });
   let stopping = false;
   return {
-    exited: Promise.race(children.map(({ app, child }) => new Promise<{ app: string; code: number | null }>((resolve) => child.once('exit', (code) => !stopping && resolve({ app, code }))))),
+    exited: Promise.race(
+      children.map(
+        ({ app, child }) => new Promise<{ app: string; code: number | null }>((resolve) => child.once('exit', (code) => !stopping && resolve({ app, code }))),
+      ),
+    ),
     async stop() {
       stopping = true;
       await Promise.all(
-        children.map(({ child }) => (child.exitCode !== null ? undefined : new Promise<void>((resolve) => {
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }))),
+        children.map(({ child }) =>
+          child.exitCode !== null
+            ? undefined
+            : new Promise<void>((resolve) => {
+                child.once('exit', () => resolve());
+                child.kill('SIGTERM');
+              }),
+        ),
       );
     },
   };
@@ -106,7 +114,9 @@ const startApps = (): RunningApps => {
 
 const rebuild = async (s: OpsSettings, yes: boolean, keepDlq: boolean): Promise<number> => {
   if (!yes) {
-    process.stderr.write(`rebuild deletes ${s.names.processedTopic}, ${s.names.summariesTopic}, ${s.names.summariesChangelogTopic}${keepDlq ? '' : ` and ${s.names.dlqTopic}`} and the committed positions of ${s.processorGroupId} and ${s.aggregatorGroupId}, then replays ${s.names.topicPrefix}'s input. Run it again with --yes.\n`);
+    process.stderr.write(
+      `rebuild deletes ${s.names.processedTopic}, ${s.names.summariesTopic}, ${s.names.summariesChangelogTopic}${keepDlq ? '' : ` and ${s.names.dlqTopic}`} and the committed positions of ${s.processorGroupId} and ${s.aggregatorGroupId}, then replays ${s.names.topicPrefix}'s input. Run it again with --yes.\n`,
+    );
     return 2;
   }
   const db = createStreamingDb(s.pg, { applicationName: 'pipeline-rebuild' });
@@ -128,7 +138,9 @@ const resnapshot = async (s: OpsSettings): Promise<number> => {
   const db = createStreamingDb(s.pg, { applicationName: 'pipeline-resnapshot' });
   try {
     const id = await requestBlockingSnapshot(db);
-    out(`asked ${s.names.connector} for a blocking snapshot of employee_activities (signal ${id}); the processor restates the outputs when its first read arrives (log event processor.snapshot_started)`);
+    out(
+      `asked ${s.names.connector} for a blocking snapshot of employee_activities (signal ${id}); the processor restates the outputs when its first read arrives (log event processor.snapshot_started)`,
+    );
     return 0;
   } finally {
     await db.destroy();
@@ -174,8 +186,12 @@ main().then(
   (code) => process.exit(code),
   (e: Error) => {
     const known = /ConfigError$|RebuildError$/.test(e.name);
-    const unreachable = /ECONNREFUSED|KafkaJSConnectionError|KafkaJSNumberOfRetriesExceeded|getaddrinfo|fetch failed|did not appear/.test(`${e.name} ${e.message} ${String(e.cause)}`);
-    process.stderr.write(`✗ pipeline: ${known ? e.message : unreachable ? `a dependency is not reachable (${e.message}); is the stack up? npm run stack -- up` : (e.stack ?? e.message)}\n`);
+    const unreachable = /ECONNREFUSED|KafkaJSConnectionError|KafkaJSNumberOfRetriesExceeded|getaddrinfo|fetch failed|did not appear/.test(
+      `${e.name} ${e.message} ${String(e.cause)}`,
+    );
+    process.stderr.write(
+      `✗ pipeline: ${known ? e.message : unreachable ? `a dependency is not reachable (${e.message}); is the stack up? npm run stack -- up` : (e.stack ?? e.message)}\n`,
+    );
     process.exit(2);
   },
 );

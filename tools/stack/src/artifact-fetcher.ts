@@ -5,7 +5,6 @@ import { StackError } from './stack-error.js';
 import type { StackPaths } from './stack-paths.js';
 import type { StackSettings } from './stack-settings.js';
 
-
 interface Artifact {
   readonly profile: 'kafka' | 'debezium' | 'apicurio';
   readonly setting: 'STACK_KAFKA_VERSION' | 'STACK_DEBEZIUM_VERSION' | 'STACK_APICURIO_VERSION';
@@ -33,10 +32,17 @@ export const ensureArtifacts = async (s: StackSettings, p: StackPaths, log: (lin
     log(`fetching ${a.profile} ${a.version} from Maven Central into ${a.dir} ...`);
     mkdirSync(a.dir, { recursive: true });
     const output = await runMaven([
-      '-B', '-q', '-f', join(s.repoRoot, 'tools', 'stack', 'maven', 'pom.xml'), `-P${a.profile}`, 'package',
+      '-B',
+      '-q',
+      '-f',
+      join(s.repoRoot, 'tools', 'stack', 'maven', 'pom.xml'),
+      `-P${a.profile}`,
+      'package',
       `-Dstack.cache=${s.cacheDir}`,
-      `-Dkafka.version=${s.versions.kafka}`, `-Dlog4j.version=${s.versions.log4j}`,
-      `-Ddebezium.version=${s.versions.debezium}`, `-Dapicurio.version=${s.versions.apicurio}`,
+      `-Dkafka.version=${s.versions.kafka}`,
+      `-Dlog4j.version=${s.versions.log4j}`,
+      `-Ddebezium.version=${s.versions.debezium}`,
+      `-Dapicurio.version=${s.versions.apicurio}`,
     ]);
     if (output.code !== 0) {
       const missing = /(Could not find artifact|not found in|Failed to read artifact descriptor)[^\n]*/.exec(output.text)?.[0];
@@ -45,7 +51,13 @@ export const ensureArtifacts = async (s: StackSettings, p: StackPaths, log: (lin
         missing
           ? `${a.setting}=${a.version}: Maven Central has no such ${a.profile} artifact (${missing.trim()})`
           : `fetching ${a.profile} ${a.version} with Maven failed (exit ${output.code}); is Maven Central reachable?`,
-        { logTail: output.text.split('\n').filter((l) => l.includes('ERROR')).slice(0, 8).join('\n') },
+        {
+          logTail: output.text
+            .split('\n')
+            .filter((l) => l.includes('ERROR'))
+            .slice(0, 8)
+            .join('\n'),
+        },
       );
     }
     if (!existsSync(a.content) || readdirSync(a.content).length === 0) {
@@ -63,7 +75,11 @@ const runMaven = (args: readonly string[]): Promise<{ code: number; text: string
     child.stdout.on('data', (d: Buffer) => (text += d.toString()));
     child.stderr.on('data', (d: Buffer) => (text += d.toString()));
     child.on('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'ENOENT' ? new StackError('stack', 'Maven (mvn) is not installed; `npm start` and `npm test` install it with apt-get, or run: apt-get install maven') : e),
+      reject(
+        e.code === 'ENOENT'
+          ? new StackError('stack', 'Maven (mvn) is not installed; `npm start` and `npm test` install it with apt-get, or run: apt-get install maven')
+          : e,
+      ),
     );
     child.on('close', (code) => resolve({ code: code ?? 1, text: text.replace(ANSI_COLOURS, '') }));
   });

@@ -14,7 +14,10 @@ export const findJava = (javaHome: string | undefined, env: NodeJS.ProcessEnv = 
   const bin = home && existsSync(join(home, 'bin', 'java')) ? join(home, 'bin', 'java') : 'java';
   const result = spawnSync(bin, ['-version'], { encoding: 'utf8' });
   if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
-    throw new StackError('stack', `no Java runtime found (looked at ${home ? `${home}/bin/java and ` : ''}java on PATH); install Java 17+ (Debian: apt-get install openjdk-17-jre-headless) or set STACK_JAVA_HOME`);
+    throw new StackError(
+      'stack',
+      `no Java runtime found (looked at ${home ? `${home}/bin/java and ` : ''}java on PATH); install Java 17+ (Debian: apt-get install openjdk-17-jre-headless) or set STACK_JAVA_HOME`,
+    );
   }
   const out = `${result.stderr ?? ''}${result.stdout ?? ''}`;
   const m = /version "(\d+)(?:\.(\d+))?/.exec(out);

@@ -89,11 +89,7 @@ export const stopProcess = async (
  * is ours, and a stop by that pid (`signal`, then KILL after `timeoutMs`). `ownsPidFile`: the file is
  * ours to remove (PostgreSQL removes its own postmaster.pid).
  */
-export const trackedProcess = (
-  pidFile: string,
-  marker: string,
-  { signal = 'SIGTERM' as NodeJS.Signals, timeoutMs = 30_000, ownsPidFile = true } = {},
-) => ({
+export const trackedProcess = (pidFile: string, marker: string, { signal = 'SIGTERM' as NodeJS.Signals, timeoutMs = 30_000, ownsPidFile = true } = {}) => ({
   runningPid: (): number | undefined => {
     const pid = readPidFile(pidFile);
     return isOurProcess(pid, marker) ? pid : undefined;

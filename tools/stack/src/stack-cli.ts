@@ -28,7 +28,11 @@ const main = async (argv: readonly string[]): Promise<number> => {
       const rows = await stack.up();
       process.stdout.write(`${renderStatusTable(rows)}\n`);
       const failed = rows.filter((r) => r.state === 'failed' || r.state === 'skipped');
-      process.stdout.write(failed.length ? `\nstack is NOT up: ${failed.map((f) => f.component).join(', ')} failed\n` : `\nstack up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      process.stdout.write(
+        failed.length
+          ? `\nstack is NOT up: ${failed.map((f) => f.component).join(', ')} failed\n`
+          : `\nstack up in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      );
       return failed.length ? 1 : 0;
     }
     case 'down':

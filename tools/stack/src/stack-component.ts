@@ -1,9 +1,7 @@
 import type { ComponentName } from './stack-paths.js';
 
 /** `fatal`: waiting longer cannot help (a missing plugin), so `up` fails at once. */
-export type HealthResult =
-  | { readonly ok: true; readonly detail?: string }
-  | { readonly ok: false; readonly reason: string; readonly fatal?: boolean };
+export type HealthResult = { readonly ok: true; readonly detail?: string } | { readonly ok: false; readonly reason: string; readonly fatal?: boolean };
 
 /** One server of the embedded stack, as the controller drives it. */
 export interface StackComponent {

@@ -4,7 +4,13 @@ import { stackPaths } from './stack-paths.js';
 import { parseStackSettings } from './stack-settings.js';
 import { renderStatusTable } from './stack-status.js';
 
-const props = (text: string) => Object.fromEntries(text.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+const props = (text: string) =>
+  Object.fromEntries(
+    text
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 
 describe('server config files', () => {
   const s = parseStackSettings({ STACK_KAFKA_PORT: '19092', STACK_CONTROLLER_PORT: '19093' }, '/repo');

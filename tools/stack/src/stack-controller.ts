@@ -52,7 +52,13 @@ export const createStackController = (
   ]);
   const component = (n: ComponentName) => components.get(n)!;
 
-  const row = (c: StackComponent, state: ComponentStatus['state'], pid: number | undefined, detail: string, healthySeconds: number | null = null): ComponentStatus => ({
+  const row = (
+    c: StackComponent,
+    state: ComponentStatus['state'],
+    pid: number | undefined,
+    detail: string,
+    healthySeconds: number | null = null,
+  ): ComponentStatus => ({
     component: c.name,
     state,
     address: c.address,
@@ -62,8 +68,7 @@ export const createStackController = (
     detail,
   });
 
-  const failure = (c: StackComponent, reason: string): StackError =>
-    new StackError(c.name, reason, { logFile: c.logFile, logTail: tailFile(c.logFile, 15) });
+  const failure = (c: StackComponent, reason: string): StackError => new StackError(c.name, reason, { logFile: c.logFile, logTail: tailFile(c.logFile, 15) });
 
   const upOne = async (c: StackComponent): Promise<ComponentStatus> => {
     const already = c.runningPid();
@@ -140,7 +145,10 @@ export const createStackController = (
       return row(c, 'stopped', undefined, how === 'not-running' ? 'was not running' : how);
     };
     // the clients of Kafka and PostgreSQL first, then the servers they use
-    const stopped = [...(await Promise.all((['connect', 'registry'] as const).map(stopOne))), ...(await Promise.all((['kafka', 'postgres'] as const).map(stopOne)))];
+    const stopped = [
+      ...(await Promise.all((['connect', 'registry'] as const).map(stopOne))),
+      ...(await Promise.all((['kafka', 'postgres'] as const).map(stopOne))),
+    ];
     return COMPONENTS.map((n) => stopped.find((r) => r.component === n)!);
   };
 

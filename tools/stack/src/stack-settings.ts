@@ -23,7 +23,10 @@ export type StackSettingName = keyof typeof STACK_DEFAULTS | 'STACK_DIR' | 'STAC
 
 export class StackConfigError extends Error {
   override readonly name = 'StackConfigError';
-  constructor(readonly setting: StackSettingName, message: string) {
+  constructor(
+    readonly setting: StackSettingName,
+    message: string,
+  ) {
     super(`${setting}: ${message}`);
   }
 }
@@ -75,9 +78,7 @@ const WAL_SIZE = /^\d+(kB|MB|GB|TB)$/;
 /** Reads and validates the settings; a bad one throws a StackConfigError naming it. Pure. */
 export const parseStackSettings = (env: Env, repoRoot: string): StackSettings => {
   const get = (name: keyof typeof STACK_DEFAULTS): string => env[name]?.trim() || STACK_DEFAULTS[name];
-  const ports = Object.fromEntries(
-    Object.entries(PORT_SETTINGS).map(([key, name]) => [key, parsePort(name, get(name))]),
-  ) as unknown as StackPorts;
+  const ports = Object.fromEntries(Object.entries(PORT_SETTINGS).map(([key, name]) => [key, parsePort(name, get(name))])) as unknown as StackPorts;
   const seen = new Map<number, string>();
   for (const [key, name] of Object.entries(PORT_SETTINGS)) {
     const port = ports[key as keyof StackPorts];

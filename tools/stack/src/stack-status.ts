@@ -27,7 +27,12 @@ const COLUMNS: readonly [string, (s: ComponentStatus) => string][] = [
 export const renderStatusTable = (rows: readonly ComponentStatus[]): string => {
   const cells = [COLUMNS.map(([h]) => h), ...rows.map((r) => COLUMNS.map(([, f]) => f(r)))];
   const widths = COLUMNS.map((_, i) => Math.max(...cells.map((c) => c[i]!.length)));
-  const lines = cells.map((c) => c.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd());
+  const lines = cells.map((c) =>
+    c
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd(),
+  );
   const details = rows.filter((r) => r.detail).map((r) => `  ${r.component}: ${r.detail}`);
   return [...lines, '', ...details].join('\n');
 };

@@ -8,11 +8,21 @@ const HOUR = 3_600_000_000;
 const w9 = Date.UTC(2026, 10, 25, 9) * 1000;
 const snapshot = (connector: 'RUNNING' | 'STOPPED' | null): PipelineSnapshot => ({
   at: 1_000,
-  postgres: { kind: 'down', reason: 'unreachable', detail: 'connect ECONNREFUSED 127.0.0.1:5433', address: '127.0.0.1:5433/streaming_db', slotName: 'employee_slot' },
+  postgres: {
+    kind: 'down',
+    reason: 'unreachable',
+    detail: 'connect ECONNREFUSED 127.0.0.1:5433',
+    address: '127.0.0.1:5433/streaming_db',
+    slotName: 'employee_slot',
+  },
   kafka: { up: true, address: '127.0.0.1:9092', detail: 'cluster x, 1 broker(s)' },
-  connect: connector ? { up: true, address: 'http://127.0.0.1:8083', detail: '1 connector(s)' } : { up: false, address: 'http://127.0.0.1:8083', error: 'fetch failed' },
+  connect: connector
+    ? { up: true, address: 'http://127.0.0.1:8083', detail: '1 connector(s)' }
+    : { up: false, address: 'http://127.0.0.1:8083', error: 'fetch failed' },
   registry: { up: true, address: 'http://127.0.0.1:8081', detail: '2 subject(s)' },
-  connector: connector ? { name: 'employee-connector', status: { name: 'employee-connector', connector: { state: connector, worker_id: 'w' }, tasks: [] } } : null,
+  connector: connector
+    ? { name: 'employee-connector', status: { name: 'employee-connector', connector: { state: connector, worker_id: 'w' }, tasks: [] } }
+    : null,
   topics: [],
   groups: [],
   dlq: { topic: 'employee-activities-dlq', total: 3, byReason: { undecodable: 2, late: 1 } },
@@ -40,7 +50,15 @@ describe('console sections', () => {
 
   it('mark just-arrived events and changed summaries, and apply the viewer’s filter', () => {
     const s = store();
-    const record = (offset: string, page: string): TailedRecord => ({ partition: 0, offset, timestamp: '2026-11-25T09:00:00.000Z', key: '7', headers: {}, encoding: 'avro', value: { row_kind: '+I', page_url: page, employee_id: 7 } });
+    const record = (offset: string, page: string): TailedRecord => ({
+      partition: 0,
+      offset,
+      timestamp: '2026-11-25T09:00:00.000Z',
+      key: '7',
+      headers: {},
+      encoding: 'avro',
+      value: { row_kind: '+I', page_url: page, employee_id: 7 },
+    });
     s.onEvents([record('1', '/old')], 0);
     s.onEvents([record('2', '/new')], 50_000);
     const base = { window_end: w9 + HOUR, duration_count: 1, total_duration: 5, avg_duration: 5, revision: 1, closed: false };

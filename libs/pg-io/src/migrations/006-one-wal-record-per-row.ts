@@ -14,7 +14,9 @@ export const oneWalRecordPerRow: Migration = {
   async up(db: Kysely<unknown>) {
     await sql`CREATE OR REPLACE FUNCTION eap_one_wal_record_per_row() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END'`.execute(db);
     await sql`DROP TRIGGER IF EXISTS eap_one_wal_record_per_row ON employee_activities`.execute(db);
-    await sql`CREATE TRIGGER eap_one_wal_record_per_row BEFORE INSERT ON employee_activities FOR EACH ROW EXECUTE FUNCTION eap_one_wal_record_per_row()`.execute(db);
+    await sql`CREATE TRIGGER eap_one_wal_record_per_row BEFORE INSERT ON employee_activities FOR EACH ROW EXECUTE FUNCTION eap_one_wal_record_per_row()`.execute(
+      db,
+    );
   },
   async down(db: Kysely<unknown>) {
     await sql`DROP TRIGGER IF EXISTS eap_one_wal_record_per_row ON employee_activities`.execute(db);

@@ -60,12 +60,31 @@ export const createConnectComponent = (s: StackSettings, p: StackPaths, java: ()
       mkdirSync(dir, { recursive: true });
       mkdirSync(p.secrets, { recursive: true, mode: 0o700 }); // allowed.paths must exist
       writeFileSync(properties, connectWorkerProperties(s, p));
-      writeFileSync(log4j, log4jConfig({ 'org.apache.kafka.clients': 'WARN', 'org.apache.kafka.common.config': 'WARN', 'org.reflections': 'ERROR', 'org.eclipse.jetty': 'WARN', 'org.glassfish': 'WARN' }));
+      writeFileSync(
+        log4j,
+        log4jConfig({
+          'org.apache.kafka.clients': 'WARN',
+          'org.apache.kafka.common.config': 'WARN',
+          'org.reflections': 'ERROR',
+          'org.eclipse.jetty': 'WARN',
+          'org.glassfish': 'WARN',
+        }),
+      );
     },
     async start() {
       return spawnDetached(
         java().bin,
-        ['-Xms128m', `-Xmx${s.heaps.connect}`, '-XX:+UseG1GC', '-Djava.awt.headless=true', `-Dlog4j2.configurationFile=${log4j}`, '-cp', `${p.kafkaLibs}/*`, 'org.apache.kafka.connect.cli.ConnectDistributed', properties],
+        [
+          '-Xms128m',
+          `-Xmx${s.heaps.connect}`,
+          '-XX:+UseG1GC',
+          '-Djava.awt.headless=true',
+          `-Dlog4j2.configurationFile=${log4j}`,
+          '-cp',
+          `${p.kafkaLibs}/*`,
+          'org.apache.kafka.connect.cli.ConnectDistributed',
+          properties,
+        ],
         { cwd: dir, logFile: p.logFile('connect'), pidFile },
       );
     },
@@ -74,7 +93,12 @@ export const createConnectComponent = (s: StackSettings, p: StackPaths, java: ()
       if (!res.ok) return { ok: false, reason: `GET /connector-plugins answered ${res.status}` };
       const plugins = (await res.json()) as { class: string; version: string }[];
       const debezium = plugins.find((x) => x.class === DEBEZIUM_POSTGRES_CLASS);
-      if (!debezium) return { ok: false, fatal: true, reason: `the Debezium PostgreSQL plugin is not among the ${plugins.length} connector plugins Connect found (plugin.path=${p.debeziumPlugins}); delete that folder's parent to fetch it again` };
+      if (!debezium)
+        return {
+          ok: false,
+          fatal: true,
+          reason: `the Debezium PostgreSQL plugin is not among the ${plugins.length} connector plugins Connect found (plugin.path=${p.debeziumPlugins}); delete that folder's parent to fetch it again`,
+        };
       return { ok: true, detail: `Debezium PostgreSQL ${debezium.version}` };
     },
     stop: tracked.stop,

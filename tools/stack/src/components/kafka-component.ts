@@ -64,7 +64,15 @@ export const createKafkaComponent = (s: StackSettings, p: StackPaths, java: () =
   const pidFile = p.pidFile('kafka');
   const tracked = trackedProcess(pidFile, properties);
   const classpath = `${p.kafkaLibs}/*`;
-  const jvm = (heap: string) => [`-Xms128m`, `-Xmx${heap}`, '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', '-Djava.awt.headless=true', `-Dlog4j2.configurationFile=${log4j}`, `-Dkafka.logs.dir=${p.logs}`];
+  const jvm = (heap: string) => [
+    `-Xms128m`,
+    `-Xmx${heap}`,
+    '-XX:+UseG1GC',
+    '-XX:MaxGCPauseMillis=20',
+    '-Djava.awt.headless=true',
+    `-Dlog4j2.configurationFile=${log4j}`,
+    `-Dkafka.logs.dir=${p.logs}`,
+  ];
 
   return {
     name: 'kafka',
@@ -79,20 +87,38 @@ export const createKafkaComponent = (s: StackSettings, p: StackPaths, java: () =
     async prepare() {
       mkdirSync(data, { recursive: true });
       writeFileSync(properties, kafkaServerProperties(s, data));
-      writeFileSync(log4j, log4jConfig({ kafka: 'INFO', 'org.apache.kafka': 'INFO', 'kafka.request.logger': 'WARN', 'state.change.logger': 'WARN', 'org.apache.kafka.storage.internals.log': 'WARN', 'kafka.log': 'WARN' }));
+      writeFileSync(
+        log4j,
+        log4jConfig({
+          kafka: 'INFO',
+          'org.apache.kafka': 'INFO',
+          'kafka.request.logger': 'WARN',
+          'state.change.logger': 'WARN',
+          'org.apache.kafka.storage.internals.log': 'WARN',
+          'kafka.log': 'WARN',
+        }),
+      );
       if (existsSync(join(data, 'meta.properties'))) return;
       try {
-        execFileSync(java().bin, [...jvm('256m'), '-cp', classpath, 'kafka.tools.StorageTool', 'format', '--standalone', '-t', newClusterId(), '-c', properties, '-g'], {
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'pipe'],
-        });
+        execFileSync(
+          java().bin,
+          [...jvm('256m'), '-cp', classpath, 'kafka.tools.StorageTool', 'format', '--standalone', '-t', newClusterId(), '-c', properties, '-g'],
+          {
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
       } catch (e) {
         const err = e as { stdout?: string; stderr?: string };
         throw new StackError('kafka', `formatting the KRaft storage failed: ${(err.stderr || err.stdout || String(e)).trim().split('\n').slice(-3).join(' ')}`);
       }
     },
     async start() {
-      return spawnDetached(java().bin, [...jvm(s.heaps.kafka), '-cp', classpath, 'kafka.Kafka', properties], { cwd: dir, logFile: p.logFile('kafka'), pidFile });
+      return spawnDetached(java().bin, [...jvm(s.heaps.kafka), '-cp', classpath, 'kafka.Kafka', properties], {
+        cwd: dir,
+        logFile: p.logFile('kafka'),
+        pidFile,
+      });
     },
     async health() {
       const r = await probeBroker([`${s.host}:${s.ports.kafka}`], 2_000);

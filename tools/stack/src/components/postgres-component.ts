@@ -14,9 +14,17 @@ export const REGISTRY_DATABASE = 'apicurio_registry';
 /** PostgreSQL binaries from Debian: not on PATH, under /usr/lib/postgresql/<major>/bin. */
 export const findPostgresBin = (): string => {
   const root = '/usr/lib/postgresql';
-  const majors = existsSync(root) ? readdirSync(root).map(Number).filter((m) => m >= 15).sort((a, b) => b - a) : [];
+  const majors = existsSync(root)
+    ? readdirSync(root)
+        .map(Number)
+        .filter((m) => m >= 15)
+        .sort((a, b) => b - a)
+    : [];
   for (const m of majors) if (existsSync(join(root, String(m), 'bin', 'initdb'))) return join(root, String(m), 'bin');
-  throw new StackError('postgres', 'PostgreSQL 15+ server binaries not found under /usr/lib/postgresql; `npm start` installs them, or run: apt-get install postgresql');
+  throw new StackError(
+    'postgres',
+    'PostgreSQL 15+ server binaries not found under /usr/lib/postgresql; `npm start` installs them, or run: apt-get install postgresql',
+  );
 };
 
 const isRoot = () => process.getuid?.() === 0;
@@ -95,7 +103,10 @@ export const createPostgresComponent = (s: StackSettings, p: StackPaths): StackC
         }
         writeSecrets(password);
       } else if (!readPostgresPassword(p)) {
-        throw new StackError('postgres', `the cluster in ${data} exists but its password file ${p.pgPasswordProperties} is gone; run \`npm run stack -- reset\``);
+        throw new StackError(
+          'postgres',
+          `the cluster in ${data} exists but its password file ${p.pgPasswordProperties} is gone; run \`npm run stack -- reset\``,
+        );
       }
     },
     async start() {

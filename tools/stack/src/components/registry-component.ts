@@ -56,7 +56,12 @@ export const createRegistryComponent = (s: StackSettings, p: StackPaths, java: (
         registryJar(p.apicurioDir),
       ];
       // The password goes through the environment (Quarkus maps APICURIO_DATASOURCE_PASSWORD), never argv.
-      return spawnDetached(java().bin, args, { cwd: dir, logFile: p.logFile('registry'), pidFile, env: { ...process.env, APICURIO_DATASOURCE_PASSWORD: password } });
+      return spawnDetached(java().bin, args, {
+        cwd: dir,
+        logFile: p.logFile('registry'),
+        pidFile,
+        env: { ...process.env, APICURIO_DATASOURCE_PASSWORD: password },
+      });
     },
     async health() {
       const ready = await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(2_000) });
