@@ -1,12 +1,13 @@
 import { createRatePacer, createTrafficPlanner, formatTrafficMix, runTraffic } from '@eap/activity-traffic';
 import { createStreamingDb, employeeIds, pgConnectionFromEnv, writeTrafficBatch } from '@eap/pg-io';
 import { ConfigError } from '@eap/pipeline-config';
-import { exitOnStartupError, startHealthServer } from '@eap/service-runtime';
+import { acceptCommandLine, exitOnStartupError, startHealthServer } from '@eap/service-runtime';
 import { createProgressReporter } from './progress-reporter.js';
-import { simulatorConfigFrom } from './simulator-config.js';
+import { simulatorConfigFrom, simulatorProgram } from './simulator-config.js';
 import { createSimulatorMetrics } from './simulator-metrics.js';
 
 const main = async () => {
+  acceptCommandLine(process.argv.slice(2), simulatorProgram);
   const config = simulatorConfigFrom(process.argv.slice(2), process.env);
   const db = createStreamingDb(pgConnectionFromEnv(process.env, { database: config.database }), { applicationName: 'activity-simulator', max: 1 });
   const employees = await employeeIds(db).catch((e: Error & { code?: string }) => {
@@ -18,6 +19,7 @@ const main = async () => {
   const metrics = createSimulatorMetrics(config.rowsPerSecond);
   const health = await startHealthServer({
     port: config.healthPort,
+    host: config.healthHost,
     registry: metrics.registry,
     healthy: () => ({ ok: true, detail: { rowsPerSecond: config.rowsPerSecond } }),
   });
@@ -36,7 +38,7 @@ const main = async () => {
   process.stdout.write(
     `activity-simulator: ${config.rowsPerSecond.toLocaleString('en-US')} rows/s into ${config.database} (${employees.length} employees), seed ${config.seed}, ` +
       `mix ${formatTrafficMix(config.mix)}, back-dated ${config.backdateShare * 100} %, up to ${config.maxBatch} rows per transaction; ` +
-      `${limits ? `stops after ${limits}` : 'runs until Ctrl-C'}; metrics http://127.0.0.1:${health.port}/metrics\n`,
+      `${limits ? `stops after ${limits}` : 'runs until Ctrl-C'}; metrics http://${config.healthHost}:${health.port}/metrics\n`,
   );
   const progress = createProgressReporter({ targetRate: config.rowsPerSecond, everySeconds: config.progressSeconds });
   const result = await runTraffic({

@@ -32,7 +32,7 @@ describe('simulatorConfigFrom', () => {
     [['--duration', 'soon'], {}, /--duration \(SIMULATOR_DURATION\): must be a time such as 90, 30s, 5m or 1h, got "soon"/],
     [['--mix', 'insert=5,upsert=1'], {}, /--mix \(SIMULATOR_MIX\): expected op=weight/],
     [['--backdate', '2'], {}, /--backdate \(SIMULATOR_BACKDATE_SHARE\): must be a number from 0 to 1/],
-    [['--speed', '3'], {}, /Unknown option '--speed'[\s\S]*usage:/],
+    [['--speed', '3'], {}, /Unknown option "--speed"/],
     [[], { SIMULATOR_HEALTH_PORT: '70000' }, /SIMULATOR_HEALTH_PORT/],
   ])('refuses %j %j naming the setting', (argv, env, message) => {
     expect(() => simulatorConfigFrom(argv, env)).toThrow(message);

@@ -1,6 +1,15 @@
-import { parseArgs } from 'node:util';
+import { pgConnectionFromEnv } from '@eap/pg-io';
 import { DEFAULT_MIX, formatTrafficMix, parseTrafficMix, type TrafficMix } from '@eap/activity-traffic';
-import { ConfigError, intSetting, pipelineNamesFromEnv, type Env } from '@eap/pipeline-config';
+import {
+  ConfigError,
+  healthHostSetting,
+  intSetting,
+  parseCommandLine,
+  pipelineNamesFromEnv,
+  settingsReadBy,
+  type Env,
+  type ProgramSpec,
+} from '@eap/pipeline-config';
 
 export interface SimulatorConfig {
   readonly rowsPerSecond: number;
@@ -14,20 +23,39 @@ export interface SimulatorConfig {
   /** Rows per transaction at most (default: a tenth of a second's worth, 1-1,000). */
   readonly maxBatch: number;
   readonly healthPort: number;
+  /** The health server's bind address (loopback by default). */
+  readonly healthHost: string;
   readonly database: string;
   /** Seconds between progress lines; on a terminal the line is redrawn every second. */
   readonly progressSeconds: number;
 }
 
-export const SIMULATOR_USAGE = `usage: npx nx serve activity-simulator -- [options]   (or: node ... apps/activity-simulator/src/main.ts [options])
-  --rate <rows/s>       target rows per second (SIMULATOR_RATE, default 50)
-  --rows <n>            stop after n rows (SIMULATOR_ROWS)
-  --duration <time>     stop after a time: 90, 30s, 5m, 1h (SIMULATOR_DURATION)
-  --seed <n>            seed of the traffic: the same seed writes the same rows (SIMULATOR_SEED, default 1)
-  --mix <weights>       insert=80,update=15,delete=5 (SIMULATOR_MIX)
-  --backdate <share>    share of rows timed up to 72 h back, 0-1 (SIMULATOR_BACKDATE_SHARE, default 0.05)
-  --batch <n>           rows per transaction at most (SIMULATOR_MAX_BATCH, default rate/10)
-Ctrl-C stops after the current transaction.`;
+const SIMULATOR_OPTIONS = {
+  rate: { type: 'string', value: 'rows/s', help: 'target rows per second (SIMULATOR_RATE, default 50)' },
+  rows: { type: 'string', value: 'n', help: 'stop after n rows (SIMULATOR_ROWS)' },
+  duration: { type: 'string', value: 'time', help: 'stop after a time: 90, 30s, 5m, 1h (SIMULATOR_DURATION)' },
+  seed: { type: 'string', value: 'n', help: 'seed of the traffic: the same seed writes the same rows (SIMULATOR_SEED, default 1)' },
+  mix: { type: 'string', value: 'weights', help: 'insert=80,update=15,delete=5 (SIMULATOR_MIX)' },
+  backdate: { type: 'string', value: 'share', help: 'share of rows timed up to 72 h back, 0-1 (SIMULATOR_BACKDATE_SHARE, default 0.05)' },
+  batch: { type: 'string', value: 'n', help: 'rows per transaction at most (SIMULATOR_MAX_BATCH, default rate/10)' },
+} as const;
+
+/** The simulator's command line: options, each with the setting it overrides. */
+export const simulatorProgram: ProgramSpec = {
+  invocation: 'node apps/activity-simulator/dist/main.js',
+  summary: [
+    'Writes a realistic load of employee activities (inserts, updates, moves, deletes) into streaming_db at',
+    'a steady rate. From sources: npx nx serve activity-simulator -- [options]. npm start runs it at 50 rows/s.',
+  ].join('\n'),
+  main: { help: 'Writes activity rows.', options: SIMULATOR_OPTIONS },
+  get settings() {
+    return settingsReadBy(
+      (env) => simulatorConfigFrom([], env),
+      (env) => pgConnectionFromEnv(env),
+    );
+  },
+  notes: 'Ctrl-C stops after the current transaction.',
+};
 
 const DURATION = /^(\d+(?:\.\d+)?)(s|m|h)?$/;
 
@@ -49,25 +77,10 @@ const numberOption = (name: string, text: string | undefined, fallback: number, 
 
 /** Command-line options first, then SIMULATOR_* settings, then defaults; a bad value names its option. */
 export const simulatorConfigFrom = (argv: readonly string[], env: Env): SimulatorConfig => {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        rate: { type: 'string' },
-        rows: { type: 'string' },
-        duration: { type: 'string' },
-        seed: { type: 'string' },
-        mix: { type: 'string' },
-        backdate: { type: 'string' },
-        batch: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    throw new ConfigError('options', `${(e as Error).message}\n${SIMULATOR_USAGE}`);
-  }
+  const parsed = parseCommandLine(argv, simulatorProgram);
+  if (parsed.kind === 'help') throw new ConfigError('options', 'use acceptCommandLine for --help');
+  if (parsed.kind === 'invalid') throw new ConfigError('options', parsed.message);
+  const { values } = parsed;
   const opt = (name: string, envName: string) => (values[name] as string | undefined) ?? env[envName];
   const rowsPerSecond = numberOption('--rate (SIMULATOR_RATE)', opt('rate', 'SIMULATOR_RATE'), 50, 0.1, 100_000, false);
   const mixText = opt('mix', 'SIMULATOR_MIX');
@@ -93,6 +106,7 @@ export const simulatorConfigFrom = (argv: readonly string[], env: Env): Simulato
       10_000,
     ),
     healthPort: intSetting(env, 'SIMULATOR_HEALTH_PORT', 9466, 0, 65535),
+    healthHost: healthHostSetting(env, 'SIMULATOR_HEALTH_HOST'),
     database: pipelineNamesFromEnv(env).database,
     progressSeconds: numberOption('SIMULATOR_PROGRESS_SECONDS', env['SIMULATOR_PROGRESS_SECONDS'], 10, 1, 3_600),
   };

@@ -3,10 +3,13 @@ import { pgConnectionFromEnv, PgConfigError } from '@eap/pg-io';
 import { ConfigError } from '@eap/pipeline-config';
 import { registerPipelineSource } from './register-pipeline-source.js';
 import { registrarConfigFromEnv } from './registrar-config.js';
+import { registrarProgram } from './registrar-program.js';
+import { acceptCommandLine } from '@eap/service-runtime';
 
 const log = (level: string, event: string, detail: Readonly<Record<string, unknown>> = {}) =>
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...detail })}\n`);
 
+acceptCommandLine(process.argv.slice(2), registrarProgram);
 try {
   const config = registrarConfigFromEnv(process.env, process.cwd());
   const db = pgConnectionFromEnv(process.env, { database: config.names.database });

@@ -77,19 +77,17 @@ export const createConsoleServer = ({
   });
   app.get('/api/state', async (_req, reply) => {
     const s = store.state;
-    return reply
-      .type('application/json')
-      .send(
-        toJson({
-          snapshot: s.snapshot,
-          apps: s.apps,
-          latency: s.latency,
-          verify: s.verify,
-          feeds: Object.fromEntries(s.feeds),
-          events: s.events.length,
-          summaries: s.summaries.size,
-        }),
-      );
+    return reply.type('application/json').send(
+      toJson({
+        snapshot: s.snapshot,
+        apps: s.apps,
+        latency: s.latency,
+        verify: s.verify,
+        feeds: Object.fromEntries(s.feeds),
+        events: s.events.length,
+        summaries: s.summaries.size,
+      }),
+    );
   });
   app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
   app.get('/healthz', async () => ({ status: 'ok', viewers: viewers.size, uptimeSeconds: Math.round(process.uptime()) }));

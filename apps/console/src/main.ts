@@ -1,11 +1,13 @@
 import { ConfigError } from '@eap/pipeline-config';
-import { createJsonLogger, exitOnStartupError, onShutdownSignals } from '@eap/service-runtime';
+import { acceptCommandLine, createJsonLogger, exitOnStartupError, onShutdownSignals } from '@eap/service-runtime';
 import { consoleConfigFromEnv } from './console-config.js';
+import { consoleProgram } from './console-program.js';
 import { startConsoleFeeds } from './console-feeds.js';
 import { createConsoleServer } from './console-server.js';
 import { createConsoleStore } from './console-state.js';
 
 const main = async () => {
+  acceptCommandLine(process.argv.slice(2), consoleProgram);
   const config = consoleConfigFromEnv(process.env);
   const log = createJsonLogger({ level: config.logLevel, bindings: { app: 'console' } });
   const store = createConsoleStore(config);

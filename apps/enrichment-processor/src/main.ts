@@ -6,25 +6,45 @@ import {
   createTopicAdmin,
   followTopic,
   startExactlyOnceLoop,
+  type ExactlyOnceLoop,
   waitForTopic,
 } from '@eap/kafka-io';
 import { createStreamingDb, findEmployees, pgConnectionFromEnv } from '@eap/pg-io';
 import { ConfigError, sourceTopics } from '@eap/pipeline-config';
-import { createJsonLogger, exitOnStartupError, onShutdownSignals, startHealthServer } from '@eap/service-runtime';
+import { acceptCommandLine, createJsonLogger, exitOnStartupError, onShutdownSignals, startHealthServer } from '@eap/service-runtime';
 import { createActivityBatchHandler } from './activity-batch-handler.js';
 import { createEmployeeDirectory } from './employee-directory.js';
 import { createInputDecoder } from './input-decoder.js';
 import { employeeEvents, employeeFromRow } from './employee-stream.js';
 import { createProcessorMetrics } from './processor-metrics.js';
 import { processorConfigFromEnv } from './processor-config.js';
+import { processorProgram } from './processor-program.js';
 
 const main = async () => {
+  acceptCommandLine(process.argv.slice(2), processorProgram);
   const config = processorConfigFromEnv(process.env);
   const log = createJsonLogger({ level: config.logLevel, bindings: { app: 'enrichment-processor' } });
   const metrics = createProcessorMetrics();
   const topics = sourceTopics(config.names);
   const kafka = { brokers: config.brokers, clientId: 'enrichment-processor' };
 
+  const db = createStreamingDb(pgConnectionFromEnv(process.env, { database: config.names.database }), { applicationName: 'enrichment-processor' });
+  const directory = createEmployeeDirectory(async (ids) => (await findEmployees(db, ids)).map(employeeFromRow));
+  let running = false;
+  let employeesCaughtUp = false;
+  let loop: ExactlyOnceLoop | undefined = undefined;
+  const health = await startHealthServer({
+    port: config.healthPort,
+    host: config.healthHost,
+    registry: metrics.registry,
+    healthy: () => ({ ok: true, detail: { consuming: running, employees: directory.size } }),
+    ready: () => {
+      const assigned = loop?.assignment();
+      if (!employeesCaughtUp) return { ok: false, detail: { reason: `reading ${topics.employees} to its end` } };
+      if (!assigned) return { ok: false, detail: { reason: `joining consumer group ${config.groupId}` } };
+      return { ok: true, detail: { partitions: assigned.map((a) => a.partition), employees: directory.size } };
+    },
+  });
   const admin = await createTopicAdmin({ brokers: config.brokers });
   await admin.ensureTopics([
     { topic: config.names.processedTopic, partitions: config.processedPartitions },
@@ -44,8 +64,6 @@ const main = async () => {
   const encoder = await codec.registerEncoder(`${config.names.processedTopic}-value`, processedActivitySchema);
   const input = createInputDecoder(codec, config.maxValueBytes);
 
-  const db = createStreamingDb(pgConnectionFromEnv(process.env, { database: config.names.database }), { applicationName: 'enrichment-processor' });
-  const directory = createEmployeeDirectory(async (ids) => (await findEmployees(db, ids)).map(employeeFromRow));
   const employees = await followTopic({
     kafka,
     topic: topics.employees,
@@ -57,6 +75,7 @@ const main = async () => {
     },
   });
   await employees.caughtUp;
+  employeesCaughtUp = true;
   log.log('info', 'processor.employees_bootstrapped', { employees: directory.size });
 
   for (;;) {
@@ -73,8 +92,7 @@ const main = async () => {
     topic: topics.activities,
     outputsExist: () => hasCommittedRecords(kafka, config.names.processedTopic),
   });
-  let running = false;
-  const loop = await startExactlyOnceLoop({
+  loop = await startExactlyOnceLoop({
     kafka,
     groupId: config.groupId,
     topics: [topics.activities],
@@ -90,20 +108,15 @@ const main = async () => {
       log.log(event === 'eos.committed' ? 'debug' : 'info', event, detail);
     },
   });
-  const health = await startHealthServer({
-    port: config.healthPort,
-    registry: metrics.registry,
-    healthy: () => ({ ok: true, detail: { consuming: running, employees: directory.size } }),
-  });
   log.log('info', 'processor.started', {
     input: topics.activities,
     output: config.names.processedTopic,
     dlq: config.names.dlqTopic,
-    health: `http://127.0.0.1:${health.port}/healthz`,
+    health: `http://${config.healthHost}:${health.port}/healthz`,
   });
 
   onShutdownSignals(async () => {
-    await loop.stop();
+    await loop?.stop();
     await employees.stop();
     await db.destroy();
     await health.close();

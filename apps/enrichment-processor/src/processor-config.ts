@@ -8,6 +8,7 @@ import {
   registryUrlFromEnv,
   type Env,
   type PipelineNames,
+  healthHostSetting,
 } from '@eap/pipeline-config';
 import type { LogLevel } from '@eap/service-runtime';
 
@@ -19,6 +20,8 @@ export interface ProcessorConfig {
   readonly processedPartitions: number;
   readonly maxValueBytes: number;
   readonly healthPort: number;
+  /** The health server's bind address (loopback by default). */
+  readonly healthHost: string;
   readonly logLevel: LogLevel;
   readonly enrichment: EnrichmentConfig;
 }
@@ -37,6 +40,7 @@ export const processorConfigFromEnv = (env: Env): ProcessorConfig => {
     processedPartitions: intSetting(env, 'PROCESSED_PARTITIONS', 3, 1, 256),
     maxValueBytes: intSetting(env, 'PROCESSOR_MAX_VALUE_BYTES', 1_048_576, 1_024, 64 * 1_048_576),
     healthPort: intSetting(env, 'PROCESSOR_HEALTH_PORT', 9464, 0, 65535),
+    healthHost: healthHostSetting(env, 'PROCESSOR_HEALTH_HOST'),
     logLevel,
     enrichment: parseEnrichmentConfig(env),
   };

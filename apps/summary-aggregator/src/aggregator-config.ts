@@ -8,6 +8,7 @@ import {
   type Env,
   type LogLevelSetting,
   type PipelineNames,
+  healthHostSetting,
 } from '@eap/pipeline-config';
 import { parseWindowingConfig, type WindowingConfig } from '@eap/windowing';
 
@@ -20,6 +21,8 @@ export interface AggregatorConfig {
   /** The longest a fetch waits to fill a batch: what batching may add to an emit. */
   readonly lingerMs: number;
   readonly healthPort: number;
+  /** The health server's bind address (loopback by default). */
+  readonly healthHost: string;
   readonly logLevel: LogLevelSetting;
   readonly windowing: WindowingConfig;
 }
@@ -35,6 +38,7 @@ export const aggregatorConfigFromEnv = (env: Env): AggregatorConfig => {
     summariesPartitions: intSetting(env, 'SUMMARIES_PARTITIONS', 3, 1, 256),
     lingerMs: intSetting(env, 'AGGREGATOR_LINGER_MS', 50, 0, 5_000),
     healthPort: intSetting(env, 'AGGREGATOR_HEALTH_PORT', 9465, 0, 65535),
+    healthHost: healthHostSetting(env, 'AGGREGATOR_HEALTH_HOST'),
     logLevel: logLevelFromEnv(env),
     windowing: parseWindowingConfig(env),
   };

@@ -7,21 +7,37 @@ import {
   readToEnd,
   startExactlyOnceLoop,
   waitForTopic,
+  type ExactlyOnceLoop,
 } from '@eap/kafka-io';
-import { createJsonLogger, exitOnStartupError, onShutdownSignals, startHealthServer } from '@eap/service-runtime';
+import { acceptCommandLine, createJsonLogger, exitOnStartupError, onShutdownSignals, startHealthServer } from '@eap/service-runtime';
 import avro from 'avsc';
 import { aggregatorConfigFromEnv } from './aggregator-config.js';
+import { aggregatorProgram } from './aggregator-program.js';
 import { createAggregatorMetrics } from './aggregator-metrics.js';
 import { createPartitionStates } from './partition-states.js';
 import { createLiveSummaryKeys } from './live-summary-keys.js';
 import { createSummaryBatchHandler } from './summary-batch-handler.js';
 
 const main = async () => {
+  acceptCommandLine(process.argv.slice(2), aggregatorProgram);
   const config = aggregatorConfigFromEnv(process.env);
   const { names } = config;
   const log = createJsonLogger({ level: config.logLevel, bindings: { app: 'summary-aggregator' } });
   const metrics = createAggregatorMetrics();
   const kafka = { brokers: config.brokers, clientId: 'summary-aggregator' };
+  let running = false;
+  let loop: ExactlyOnceLoop | undefined = undefined;
+  const health = await startHealthServer({
+    port: config.healthPort,
+    host: config.healthHost,
+    registry: metrics.registry,
+    healthy: () => ({ ok: true, detail: { consuming: running } }),
+    ready: () => {
+      const assigned = loop?.assignment();
+      if (!assigned) return { ok: false, detail: { reason: loop ? `joining consumer group ${config.groupId}` : `waiting for ${names.processedTopic}` } };
+      return { ok: true, detail: { partitions: assigned.map((a) => a.partition) } };
+    },
+  });
 
   for (;;) {
     try {
@@ -60,8 +76,7 @@ const main = async () => {
 
   const liveSummaryKeys = createLiveSummaryKeys({ kafka, summariesTopic: names.summariesTopic, inputPartitions });
   const handler = createSummaryBatchHandler({ names, states, encoder, metrics, liveSummaryKeys, decode: (value) => codec.decode(value, reader) });
-  let running = false;
-  const loop = await startExactlyOnceLoop({
+  loop = await startExactlyOnceLoop({
     kafka,
     groupId: config.groupId,
     topics: [names.processedTopic],
@@ -80,11 +95,6 @@ const main = async () => {
       log.log(event === 'eos.committed' ? 'debug' : 'info', event, detail);
     },
   });
-  const health = await startHealthServer({
-    port: config.healthPort,
-    registry: metrics.registry,
-    healthy: () => ({ ok: true, detail: { consuming: running, partitions: [...states.all().keys()] } }),
-  });
   log.log('info', 'aggregator.started', {
     input: names.processedTopic,
     output: names.summariesTopic,
@@ -92,11 +102,11 @@ const main = async () => {
     dlq: names.dlqTopic,
     retentionHours: config.windowing.retentionHours,
     graceSeconds: config.windowing.graceSeconds,
-    health: `http://127.0.0.1:${health.port}/healthz`,
+    health: `http://${config.healthHost}:${health.port}/healthz`,
   });
 
   onShutdownSignals(async () => {
-    await loop.stop();
+    await loop?.stop();
     await health.close();
   });
 };

@@ -55,6 +55,8 @@ export interface ExactlyOnceOptions {
 }
 
 export interface ExactlyOnceLoop {
+  /** The partitions the group gave this member at its last join; null while (re)joining. */
+  assignment(): readonly { readonly topic: string; readonly partition: number }[] | null;
   stop(): Promise<void>;
 }
 
@@ -101,8 +103,13 @@ export const startExactlyOnceLoop = async ({
   });
   const partitions = new Map<string, PartitionState>();
   let generation = 0;
-  consumer.on(consumer.events.GROUP_JOIN, () => {
+  let assignment: { topic: string; partition: number }[] | null = null;
+  consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
     generation += 1;
+    assignment = Object.entries(payload.memberAssignment).flatMap(([topic, ps]) => ps.map((partition) => ({ topic, partition })));
+  });
+  consumer.on(consumer.events.REBALANCING, () => {
+    assignment = null;
   });
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     if (!payload.restart) onCrash(payload.error);
@@ -226,6 +233,7 @@ export const startExactlyOnceLoop = async ({
   await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently, eachBatch });
 
   return {
+    assignment: () => assignment,
     async stop() {
       if (idleTimer) clearInterval(idleTimer);
       await consumer.disconnect();

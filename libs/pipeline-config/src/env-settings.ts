@@ -36,3 +36,10 @@ export const connectUrlFromEnv = (env: Env): string => {
   if (!/^https?:\/\/[^/]+$/.test(url)) throw new ConfigError('CONNECT_URL', `"${url}" must be http(s)://host:port with no path`);
   return url;
 };
+
+/** `<APP>_HEALTH_HOST`: the address the health and metrics server binds, loopback unless set (0.0.0.0 for every interface). */
+export const healthHostSetting = (env: Env, name: string): string => {
+  const host = env[name]?.trim() || '127.0.0.1';
+  if (!/^[a-zA-Z0-9.:-]+$/.test(host)) throw new ConfigError(name, `"${host}" must be a host name or an IP address such as 127.0.0.1 or 0.0.0.0`);
+  return host;
+};

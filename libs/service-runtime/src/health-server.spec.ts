@@ -22,3 +22,28 @@ describe('startHealthServer', () => {
     }
   });
 });
+
+describe('/readyz', () => {
+  it('says ready only once ready() does, while /healthz stays live', async () => {
+    let partitions: number | null = null;
+    const server = await startHealthServer({
+      port: 0,
+      registry: new Registry(),
+      healthy: () => ({ ok: true, detail: {} }),
+      ready: () => ({ ok: partitions !== null, detail: partitions === null ? { reason: 'joining the consumer group' } : { partitions } }),
+    });
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      const before = await fetch(`${base}/readyz`);
+      expect(before.status).toBe(503);
+      expect(await before.json()).toMatchObject({ status: 'not_ready', reason: 'joining the consumer group' });
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      partitions = 2;
+      const after = await fetch(`${base}/readyz`);
+      expect(after.status).toBe(200);
+      expect(await after.json()).toMatchObject({ status: 'ready', partitions: 2 });
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -3,3 +3,4 @@ export * from './health-server.js';
 export * from './shutdown-signals.js';
 export { Registry, Counter, Gauge, Histogram } from 'prom-client';
 export * from './startup-error.js';
+export * from './accept-command-line.js';

@@ -1,6 +1,8 @@
 import { createStackController, findRepoRoot, parseStackSettings } from '@eap/stack';
 import { migrateStreamingDb } from '@eap/pg-io';
 import { embeddedTestStack } from '@eap/testing';
+import { ConfigError, settingsReadBy, type Env, type ProgramSpec } from '@eap/pipeline-config';
+import { acceptCommandLine } from '@eap/service-runtime';
 import { benchEnv, startBenchApp } from './bench-apps.js';
 import { runRestoreBench } from './restore-bench.js';
 import { runSimulatorBench } from './simulator-bench.js';
@@ -8,21 +10,43 @@ import { runLatencyBench } from './latency-bench.js';
 import { runThroughputBench } from './throughput-bench.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const num = (name: string, fallback: number) => {
-  const v = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number, got "${process.env[name]}"`);
-  return v;
-};
+const PARTS = ['throughput', 'latency', 'restore', 'simulator'] as const;
 
-const main = async () => {
+/** BENCH_* settings: how many events, the latency run's rate and length, and which parts run. */
+const benchSettingsFromEnv = (env: Env) => {
+  const num = (name: string, fallback: number) => {
+    const v = Number(env[name] ?? fallback);
+    if (!Number.isFinite(v) || v <= 0) throw new ConfigError(name, `must be a positive number, got "${env[name]}"`);
+    return v;
+  };
   const events = num('BENCH_EVENTS', 200_000);
   const rate = num('BENCH_RATE', 1_000);
   const seconds = num('BENCH_SECONDS', 30);
-  const known = ['throughput', 'latency', 'restore', 'simulator'];
-  const parts = (process.env['BENCH_PARTS']?.trim() || known.join(',')).split(',').map((p) => p.trim());
-  const unknown = parts.filter((p) => !known.includes(p));
-  if (unknown.length) throw new Error(`BENCH_PARTS: "${unknown.join(',')}" is not one of ${known.join(', ')}`);
+  const keys = num('BENCH_KEYS', 1_000_000);
+  const simulatorSeconds = num('BENCH_SIMULATOR_SECONDS', 20);
+  const parts = (env['BENCH_PARTS']?.trim() || PARTS.join(',')).split(',').map((p) => p.trim());
+  const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length) throw new ConfigError('BENCH_PARTS', `"${unknown.join(',')}" is not one of ${PARTS.join(', ')}`);
+  return { events, rate, seconds, keys, simulatorSeconds, parts };
+};
+
+const benchProgram = (root: string): ProgramSpec => ({
+  invocation: 'npm run bench --',
+  summary: [
+    'Benchmarks on the embedded stack (brought up if down), printing figures with their goals:',
+    '  throughput  each processor against plain and transactional passthroughs, BENCH_EVENTS events',
+    '  latency     commit in PostgreSQL -> enriched and -> summary, BENCH_RATE rows/s for BENCH_SECONDS',
+    '  restore     the aggregator restoring its window state from the changelog',
+    "  simulator   the activity simulator's write rate",
+    'Pick parts with BENCH_PARTS=throughput,latency. Progress goes to stderr, figures to stdout.',
+  ].join('\n'),
+  settings: settingsReadBy(benchSettingsFromEnv, (env) => parseStackSettings(env, root)),
+});
+
+const main = async () => {
   const root = findRepoRoot();
+  acceptCommandLine(process.argv.slice(2), benchProgram(root));
+  const { events, rate, seconds, keys, simulatorSeconds, parts } = benchSettingsFromEnv(process.env);
   const rows = await createStackController(parseStackSettings(process.env, root), { log }).up();
   if (rows.some((r) => r.state === 'failed' || r.state === 'skipped')) throw new Error('the stack did not come up; see npm run stack -- status');
   const stack = embeddedTestStack();
@@ -71,7 +95,7 @@ const main = async () => {
     );
   }
   if (parts.includes('restore')) {
-    const r = await runRestoreBench({ stack, keys: num('BENCH_KEYS', 1_000_000), log });
+    const r = await runRestoreBench({ stack, keys, log });
     process.stdout.write(
       [
         `summary aggregator state, ${fmt(r.keys)} live keys (one record per group, ${r.partitions} partitions):`,
@@ -82,7 +106,7 @@ const main = async () => {
     );
   }
   if (parts.includes('simulator')) {
-    const runs = await runSimulatorBench({ stack, targets: [1_000, 5_000], seconds: num('BENCH_SIMULATOR_SECONDS', 20), log });
+    const runs = await runSimulatorBench({ stack, targets: [1_000, 5_000], seconds: simulatorSeconds, log });
     process.stdout.write(
       [
         'activity simulator into the embedded PostgreSQL (default mix insert=80,update=15,delete=5, batches of a tenth of a second):',

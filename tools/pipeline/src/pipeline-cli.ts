@@ -21,7 +21,8 @@ import {
   worstSeverity,
   type OpsSettings,
 } from '@eap/pipeline-ops';
-import { parsePipelineArgs, USAGE, type PipelineCommand } from './pipeline-args.js';
+import { settingsReadBy } from '@eap/pipeline-config';
+import { parsePipelineArgs, pipelineProgram, type PipelineCommand } from './pipeline-args.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -147,7 +148,7 @@ const resnapshot = async (s: OpsSettings): Promise<number> => {
   }
 };
 
-const run = async (command: Exclude<PipelineCommand, { kind: 'help' }>): Promise<number> => {
+const run = async (command: PipelineCommand): Promise<number> => {
   const s = opsSettingsFromEnv(process.env);
   switch (command.kind) {
     case 'verify':
@@ -170,13 +171,14 @@ const run = async (command: Exclude<PipelineCommand, { kind: 'help' }>): Promise
 
 /** Exit codes: 0 all is well, 1 the check found differences or problems, 2 bad usage, configuration or an unreachable dependency. */
 const main = async (): Promise<number> => {
-  const parsed = parsePipelineArgs(process.argv.slice(2));
+  const settings = settingsReadBy(opsSettingsFromEnv, (env) => verifyOptionsFromEnv(env, undefined as never));
+  const parsed = parsePipelineArgs(process.argv.slice(2), pipelineProgram(settings));
   if (parsed.kind === 'usage') {
-    process.stderr.write(`✗ ${parsed.message}\n\n${USAGE}\n`);
+    process.stderr.write(`✗ ${parsed.message}\n\n${parsed.text}\n`);
     return 2;
   }
-  if (parsed.command.kind === 'help') {
-    out(USAGE);
+  if (parsed.kind === 'help') {
+    out(parsed.text);
     return 0;
   }
   return run(parsed.command);

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createSchemaRegistryCodec, readRecords } from '@eap/kafka-io';
+import { settingsReadBy, type ProgramSpec } from '@eap/pipeline-config';
+import { acceptCommandLine } from '@eap/service-runtime';
 import { tailFile } from './log-tail.js';
 import { describeAvroRecord, describeRecord } from './record-description.js';
 import { findRepoRoot } from './repo-root.js';
@@ -9,18 +11,44 @@ import { COMPONENTS, type ComponentName } from './stack-paths.js';
 import { parseStackSettings, StackConfigError } from './stack-settings.js';
 import { renderStatusTable } from './stack-status.js';
 
-const USAGE = `usage: npm run stack -- <command>
-  up                 start PostgreSQL, Kafka, Kafka Connect (Debezium) and the schema registry; wait for health
-  down               stop them (TERM by recorded pid, KILL after a timeout)
-  status [--json]    what runs where; --json adds connection facts for scripts
-  logs <component> [-n LINES] [-f]   ${COMPONENTS.join(' | ')}
-  peek <topic> [-n COUNT]             print the first COUNT records of a topic (default 10), Debezium payloads condensed
-  reset              stop and wipe all data and logs (downloaded artifacts are kept)`;
+const stackProgram = (root: string): ProgramSpec => ({
+  invocation: 'npm run stack --',
+  summary:
+    'The embedded stack: PostgreSQL 15, Kafka (KRaft), Kafka Connect with Debezium and the Apicurio registry,\nfrom Debian and Maven Central, as processes of this machine (Linux). Data and logs in .stack/.',
+  commands: {
+    up: { help: 'start PostgreSQL, Kafka, Kafka Connect (Debezium) and the schema registry; wait for health' },
+    down: { help: 'stop them (TERM by recorded pid, KILL after a timeout)' },
+    status: { help: 'what runs where; exits 3 unless all run', options: { json: { type: 'boolean', help: 'JSON, with connection facts for scripts' } } },
+    logs: {
+      help: `a component's log: ${COMPONENTS.join(' | ')}`,
+      args: [{ name: '<component>' }],
+      options: {
+        lines: { type: 'string', short: 'n', value: 'lines', help: 'how many of the last lines (default 100)' },
+        follow: { type: 'boolean', short: 'f', help: 'keep following (Ctrl-C to stop)' },
+      },
+    },
+    peek: {
+      help: 'print the first records of a topic, Debezium payloads condensed, Avro decoded',
+      args: [{ name: '<topic>' }],
+      options: { count: { type: 'string', short: 'n', value: 'count', help: 'how many records (default 10)' } },
+    },
+    reset: { help: 'stop and wipe all data and logs (downloaded artifacts are kept)' },
+  },
+  settings: settingsReadBy((env) => parseStackSettings(env, root)),
+  notes: 'Exit codes: 0 done, 1 failed (the reason on stderr), 2 bad usage, 3 status: not all running.',
+});
+
+const wholeNumber = (option: string, text: unknown, fallback: number): number => {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new StackError('stack', `${option} needs a whole number, got "${String(text)}"`);
+  return n;
+};
 
 const repoRoot = findRepoRoot();
 
 const main = async (argv: readonly string[]): Promise<number> => {
-  const [command, ...rest] = argv;
+  const { command, values, positionals } = acceptCommandLine(argv, stackProgram(repoRoot));
   const stack = createStackController(parseStackSettings(process.env, repoRoot));
   switch (command) {
     case 'up': {
@@ -40,7 +68,7 @@ const main = async (argv: readonly string[]): Promise<number> => {
       return 0;
     case 'status': {
       const rows = await stack.status();
-      if (rest.includes('--json')) {
+      if (values['json']) {
         process.stdout.write(`${JSON.stringify({ components: rows, connection: stack.connection() }, null, 2)}\n`);
       } else {
         process.stdout.write(`${renderStatusTable(rows)}\n`);
@@ -48,12 +76,11 @@ const main = async (argv: readonly string[]): Promise<number> => {
       return rows.every((r) => r.state === 'running') ? 0 : 3;
     }
     case 'logs': {
-      const name = rest[0] as ComponentName | undefined;
-      const c = name && stack.components.get(name);
-      if (!c) throw new StackError('stack', `logs needs a component: ${COMPONENTS.join(', ')}`);
-      const n = rest.includes('-n') ? Number(rest[rest.indexOf('-n') + 1]) : 100;
-      if (!Number.isInteger(n) || n < 1) throw new StackError('stack', `logs -n needs a whole number of lines, got "${rest[rest.indexOf('-n') + 1] ?? ''}"`);
-      if (rest.includes('-f')) {
+      const name = positionals[0] as ComponentName;
+      const c = stack.components.get(name);
+      if (!c) throw new StackError('stack', `logs: "${name}" is not a component; one of ${COMPONENTS.join(', ')}`);
+      const n = wholeNumber('logs --lines', values['lines'], 100);
+      if (values['follow']) {
         spawn('tail', ['-n', String(n), '-F', c.logFile], { stdio: 'inherit' });
         return new Promise(() => undefined);
       }
@@ -61,10 +88,8 @@ const main = async (argv: readonly string[]): Promise<number> => {
       return 0;
     }
     case 'peek': {
-      const topic = rest[0];
-      if (!topic) throw new StackError('stack', 'peek needs a topic, e.g. employee-server.public.employee_activities');
-      const n = rest.includes('-n') ? Number(rest[rest.indexOf('-n') + 1]) : 10;
-      if (!Number.isInteger(n) || n < 1) throw new StackError('stack', `peek -n needs a whole number of records, got "${rest[rest.indexOf('-n') + 1] ?? ''}"`);
+      const topic = positionals[0]!;
+      const n = wholeNumber('peek --count', values['count'], 10);
       const records = await readRecords({ brokers: stack.connection().kafkaBrokers, topic, until: (rs) => rs.length >= n, timeoutMs: 5_000 });
       const codec = createSchemaRegistryCodec({ url: stack.connection().registryUrl });
       for (const r of records) {
@@ -78,8 +103,7 @@ const main = async (argv: readonly string[]): Promise<number> => {
       await stack.reset();
       return 0;
     default:
-      process.stderr.write(`${USAGE}\n`);
-      return command ? 2 : 0;
+      throw new StackError('stack', `no handler for command "${String(command)}"`);
   }
 };
 

@@ -11,11 +11,7 @@ describe('html template', () => {
 
   it('keeps nested templates and raw markup as they are, joins arrays and drops null, undefined and false', () => {
     const rows = [1, 2].map((n) => html`<li>${n}</li>`);
-    expect(
-      html`<ul>
-        ${rows}${null}${undefined}${false}${raw('<hr>')}
-      </ul>`.text,
-    ).toBe('<ul><li>1</li><li>2</li><hr></ul>');
+    expect(html`<ul>${rows}${null}${undefined}${false}${raw('<hr>')}</ul>`.text).toBe('<ul><li>1</li><li>2</li><hr></ul>');
     expect(html`${10n} ${0}`.text).toBe('10 0');
   });
 });

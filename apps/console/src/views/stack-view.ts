@@ -40,12 +40,9 @@ const connectorBlock = (s: ConsoleState): SafeHtml => {
   const fix = connectorFixFor(c.status);
   const state = c.status.connector.state;
   return html`<div class="connector">
-    <p>
-      Connector <code>${c.name}</code>:
-      <strong class="state ${state === 'RUNNING' ? 'good' : 'bad'}" data-testid="connector-state">${state}</strong>
+    <p>Connector <code>${c.name}</code>: <strong class="state ${state === 'RUNNING' ? 'good' : 'bad'}" data-testid="connector-state">${state}</strong>
       ${c.status.tasks.map((t) => html` · task ${t.id}: <strong class="state ${t.state === 'RUNNING' ? 'good' : 'bad'}">${t.state}</strong>`)}
-      ${fix ? html`<button type="button" data-action="connector-fix" data-testid="connector-fix">${fix === 'resume_connector' ? 'Resume connector' : 'Restart connector'}</button>` : ''}
-    </p>
+      ${fix ? html`<button type="button" data-action="connector-fix" data-testid="connector-fix">${fix === 'resume_connector' ? 'Resume connector' : 'Restart connector'}</button>` : ''}</p>
     ${[c.status.connector.trace, ...c.status.tasks.map((t) => t.trace)].filter(Boolean).map((t) => html`<pre class="trace">${(t ?? '').split('\n').slice(0, 6).join('\n')}</pre>`)}
   </div>`;
 };
@@ -54,36 +51,17 @@ const slotLine = (s: ConsoleState): SafeHtml => {
   const pg = s.snapshot?.postgres;
   if (!pg || pg.kind !== 'up') return html``;
   if (!pg.slot) return html`<p class="bad">Replication slot <code>${s.snapshot?.postgres.slotName}</code> does not exist yet.</p>`;
-  return html`<p>
-    Replication slot <code>${s.snapshot?.postgres.slotName}</code>:
-    ${pg.slot.active ? html`<span class="good">active</span>` : html`<span class="bad">inactive</span>`}, retaining
-    ${count(Math.round(pg.slot.retainedBytes / 1024))} KiB of WAL${pg.slot.walStatus ? ` (${pg.slot.walStatus})` : ''}.
-  </p>`;
+  return html`<p>Replication slot <code>${s.snapshot?.postgres.slotName}</code>: ${pg.slot.active ? html`<span class="good">active</span>` : html`<span class="bad">inactive</span>`}, retaining ${count(Math.round(pg.slot.retainedBytes / 1024))} KiB of WAL${pg.slot.walStatus ? ` (${pg.slot.walStatus})` : ''}.</p>`;
 };
 
 /** Each component's health, address and uptime; the connector and its tasks with the fix button; the slot. */
-export const stackView = (s: ConsoleState, now: number): SafeHtml =>
-  html` <table>
-      <thead>
-        <tr>
-          <th>component</th>
-          <th>state</th>
-          <th>address</th>
-          <th>up for</th>
-          <th>detail</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows(s).map((r) => {
-          const since = s.upSince.get(r.name);
-          return html`<tr data-component="${r.name}">
-            <td>${r.name}</td>
-            <td class="${r.up ? 'good' : 'bad'}">${r.up ? 'up' : 'down'}</td>
-            <td><code>${r.address}</code></td>
-            <td>${r.up && since !== undefined ? duration(now - since) : '–'}</td>
-            <td class="detail">${r.detail}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>
-    ${connectorBlock(s)} ${slotLine(s)}`;
+export const stackView = (s: ConsoleState, now: number): SafeHtml => html`
+  <table>
+    <thead><tr><th>component</th><th>state</th><th>address</th><th>up for</th><th>detail</th></tr></thead>
+    <tbody>${rows(s).map((r) => {
+      const since = s.upSince.get(r.name);
+      return html`<tr data-component="${r.name}"><td>${r.name}</td><td class="${r.up ? 'good' : 'bad'}">${r.up ? 'up' : 'down'}</td><td><code>${r.address}</code></td><td>${r.up && since !== undefined ? duration(now - since) : '–'}</td><td class="detail">${r.detail}</td></tr>`;
+    })}</tbody>
+  </table>
+  ${connectorBlock(s)}
+  ${slotLine(s)}`;

@@ -6,9 +6,7 @@ export const sparkline = (values: readonly number[], { width = 120, height = 24,
   const max = Math.max(...values, 1e-9);
   const step = width / (values.length - 1);
   const points = values.map((v, i) => `${(i * step).toFixed(1)},${(height - 2 - (v / max) * (height - 4)).toFixed(1)}`).join(' ');
-  return html`<svg class="spark" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}">
-    <polyline points="${points}" />
-  </svg>`;
+  return html`<svg class="spark" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}"><polyline points="${points}" /></svg>`;
 };
 
 /** Vertical bars with a label under each and the value on hover; the tallest bar fills the height. */
@@ -20,17 +18,9 @@ export const barChart = (
   const max = Math.max(...bars.map((b) => b.value), 1);
   const plot = height - 18;
   const width = bars.length * (barWidth + gap);
-  return html`<svg class="bars" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${title}">
-    ${bars.map((b, i) => {
-      const h = Math.round((b.value / max) * (plot - 2));
-      const x = i * (barWidth + gap);
-      return html`<g
-        ><title>${b.label}: ${b.value.toLocaleString('en-US')}</title><rect x="${x}" y="${plot - h}" width="${barWidth}" height="${h}" /><text
-          x="${x + barWidth / 2}"
-          y="${height - 4}"
-          >${b.label}</text
-        ></g
-      >`;
-    })}
-  </svg>`;
+  return html`<svg class="bars" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${title}">${bars.map((b, i) => {
+    const h = Math.round((b.value / max) * (plot - 2));
+    const x = i * (barWidth + gap);
+    return html`<g><title>${b.label}: ${b.value.toLocaleString('en-US')}</title><rect x="${x}" y="${plot - h}" width="${barWidth}" height="${h}" /><text x="${x + barWidth / 2}" y="${height - 4}">${b.label}</text></g>`;
+  })}</svg>`;
 };
