@@ -29,7 +29,22 @@ stop() {
 }
 trap stop INT TERM
 
-bash tools/scripts/run-ts.sh apps/connector-registrar/src/main.ts
+# An app runs from its production build (npm run build: compiled JavaScript, plain node) when that build
+# is newer than every TypeScript source it comes from; otherwise from the sources through tsx.
+app_entry() {
+  local app=$1 dist="apps/$1/dist/main.js"
+  if [ -f "$dist" ] && [ -z "$(find "apps/$app/src" libs/*/src -name '*.ts' ! -name '*.spec.ts' -newer "$dist" -print -quit)" ]; then
+    echo "node $dist"
+  else
+    echo "bash tools/scripts/run-ts.sh apps/$app/src/main.ts"
+  fi
+}
+if [[ "$(app_entry enrichment-processor)" == node* ]]; then
+  echo "▸ apps: the production build (apps/*/dist, from npm run build)"
+else
+  echo "▸ apps: from TypeScript sources through tsx (npm run build makes a compiled build, which npm start then prefers)"
+fi
+$(app_entry connector-registrar)
 mkdir -p .stack/logs
 # A supervisor per app: an app exits non-zero when it must not go on (fenced, retries exhausted); restart it
 # with backoff (2 s, doubling to 30 s; back to 2 s after a run of a minute) and say so.
@@ -40,7 +55,7 @@ supervise() {
     delay=2
     while true; do
       started=$(date +%s)
-      bash tools/scripts/run-ts.sh "apps/$app/src/main.ts" >> ".stack/logs/$app.log" 2>&1 &
+      $(app_entry "$app") >> ".stack/logs/$app.log" 2>&1 &
       child=$!; wait $child; code=$?
       if [ "$code" = 0 ]; then echo "▸ $app finished (log .stack/logs/$app.log)" >&2; exit 0; fi # the simulator after SIMULATOR_ROWS or SIMULATOR_DURATION
       [ $(( $(date +%s) - started )) -ge 60 ] && delay=2
@@ -54,24 +69,32 @@ supervise summary-aggregator
 supervise activity-simulator
 supervise console
 
+# The addresses in use: the stack's from its own status, the apps' from their settings.
+connection=$(stack status --json)
+fact() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=JSON.parse(s).connection[process.argv[1]];console.log(Array.isArray(v)?v.join(","):v)})' "$1" <<<"$connection"; }
+health() { # host and port of an app's health server; port 0 means any free port, named in the app's log
+  local host=$1 port=$2 app=$3
+  if [ "$port" = 0 ]; then echo "a free port on $host (see \"health\" in .stack/logs/$app.log)"; else echo "http://$host:$port"; fi
+}
+prefix=${PIPELINE_TOPIC_PREFIX:-employee-server}
+console_url="http://${CONSOLE_HOST:-127.0.0.1}:${CONSOLE_PORT:-8080}/"
 cat <<MSG
 
-The pipeline is running. Open the console: http://${CONSOLE_HOST:-127.0.0.1}:${CONSOLE_PORT:-8080}/
+The pipeline is running. Open the console: $console_url
 
-  PostgreSQL   $(stack status --json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).connection.postgresUrl))')  (password in .stack/secrets/pgpass)
-  Kafka        127.0.0.1:9092, change events on employee-server.public.employees and employee-server.public.employee_activities
-  Connect      http://127.0.0.1:8083/connectors/employee-connector/status
-  Registry     http://127.0.0.1:8081/apis/ccompat/v7
-  Enrichment   processed-employee-activities (Avro), DLQ employee-activities-dlq; health http://127.0.0.1:9464/healthz,
-               metrics http://127.0.0.1:9464/metrics, log .stack/logs/enrichment-processor.log
-  Summaries    employee-activity-summaries (Avro, compacted); health http://127.0.0.1:9465/healthz,
-               metrics http://127.0.0.1:9465/metrics, log .stack/logs/summary-aggregator.log
-  Simulator    ${SIMULATOR_RATE:-50} rows/s of activity into streaming_db (SIMULATOR_RATE to change it); progress in .stack/logs/activity-simulator.log,
-               metrics http://127.0.0.1:9466/metrics
-  Console      http://${CONSOLE_HOST:-127.0.0.1}:${CONSOLE_PORT:-8080}/ (log .stack/logs/console.log)
+  PostgreSQL   $(fact postgresUrl)  (password in $(fact pgpassFile))
+  Kafka        $(fact kafkaBrokers), change events on $prefix.public.employees and $prefix.public.employee_activities
+  Connect      $(fact connectUrl)/connectors/${PIPELINE_CONNECTOR:-employee-connector}/status
+  Registry     $(fact registryUrl)
+  Enrichment   ${PIPELINE_PROCESSED_TOPIC:-processed-employee-activities} (Avro), DLQ ${PIPELINE_DLQ_TOPIC:-employee-activities-dlq};
+               health, readiness and metrics at $(health "${PROCESSOR_HEALTH_HOST:-127.0.0.1}" "${PROCESSOR_HEALTH_PORT:-9464}" enrichment-processor) /healthz /readyz /metrics
+  Summaries    ${PIPELINE_SUMMARIES_TOPIC:-employee-activity-summaries} (Avro, compacted);
+               health, readiness and metrics at $(health "${AGGREGATOR_HEALTH_HOST:-127.0.0.1}" "${AGGREGATOR_HEALTH_PORT:-9465}" summary-aggregator) /healthz /readyz /metrics
+  Simulator    ${SIMULATOR_RATE:-50} rows/s of activity (SIMULATOR_RATE to change it); metrics at $(health "${SIMULATOR_HEALTH_HOST:-127.0.0.1}" "${SIMULATOR_HEALTH_PORT:-9466}" activity-simulator)/metrics
+  Console      $console_url
+  Logs         .stack/logs/<app>.log; npm run stack -- logs <postgres|kafka|connect|registry>
   Verify       npm run pipeline -- verify
   Inspect      npm run pipeline -- status | doctor | tail <topic>
-  Logs         npm run stack -- logs <postgres|kafka|connect|registry>
 
 Press Ctrl-C to stop.
 MSG

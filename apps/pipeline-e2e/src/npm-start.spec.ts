@@ -71,6 +71,12 @@ describeOnStack('npm start', (stack) => {
         snapshot: { connector: { status: { connector: { state: string } } } };
       };
       expect(state.snapshot.connector.status.connector.state).toBe('RUNNING');
+      // Both apps are ready (partitions assigned; the processor's employees read), at the addresses the summary printed.
+      for (const port of ['9464', '9465']) {
+        expect(output).toContain(`health, readiness and metrics at http://127.0.0.1:${port} /healthz /readyz /metrics`);
+        const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+        expect({ port, status: ready.status, body: (await ready.json()) as unknown }).toMatchObject({ status: 200, body: { status: 'ready' } });
+      }
     } finally {
       process.kill(-child.pid!, 'SIGINT'); // Ctrl-C: the terminal signals the whole process group
       await Promise.race([exited, new Promise((r) => setTimeout(r, 60_000).unref())]);

@@ -16,11 +16,16 @@ export type AppProbe =
   | { readonly app: PipelineApp; readonly address: string; readonly up: false; readonly error: string };
 
 /** The health address of each app, from the same settings the apps read (PROCESSOR_HEALTH_PORT, ...). */
-export const appHealthAddresses = (env: Readonly<Record<string, string | undefined>>): Readonly<Record<PipelineApp, string>> => ({
-  'enrichment-processor': `http://127.0.0.1:${env['PROCESSOR_HEALTH_PORT'] ?? '9464'}`,
-  'summary-aggregator': `http://127.0.0.1:${env['AGGREGATOR_HEALTH_PORT'] ?? '9465'}`,
-  'activity-simulator': `http://127.0.0.1:${env['SIMULATOR_HEALTH_PORT'] ?? '9466'}`,
-});
+export const appHealthAddresses = (env: Readonly<Record<string, string | undefined>>): Readonly<Record<PipelineApp, string>> => {
+  // `<APP>_HEALTH_URL` when the app runs elsewhere (another host, a container); else loopback and its port.
+  const address = (prefix: string, port: string) =>
+    env[`${prefix}_HEALTH_URL`]?.trim().replace(/\/+$/, '') || `http://127.0.0.1:${env[`${prefix}_HEALTH_PORT`] ?? port}`;
+  return {
+    'enrichment-processor': address('PROCESSOR', '9464'),
+    'summary-aggregator': address('AGGREGATOR', '9465'),
+    'activity-simulator': address('SIMULATOR', '9466'),
+  };
+};
 
 const LATENCY_METRIC: Readonly<Record<PipelineApp, string | null>> = {
   'enrichment-processor': 'enrichment_end_to_end_latency_seconds',

@@ -14,7 +14,7 @@ describe('startHealthServer', () => {
       ok = false;
       const unhealthy = await fetch(`${base}/healthz`);
       expect(unhealthy.status).toBe(503);
-      expect(await unhealthy.json()).toEqual({ status: 'unhealthy', uptimeSeconds: Math.round(process.uptime()), lag: 0 });
+      expect(await unhealthy.json()).toEqual({ status: 'unhealthy', uptimeSeconds: expect.any(Number), lag: 0 });
       expect(await (await fetch(`${base}/metrics`)).text()).toContain('records_in_total 3');
       expect((await fetch(`${base}/nope`)).status).toBe(404);
     } finally {

@@ -1,0 +1,2 @@
+-- The registry stores its schemas in a database of its own, as in the embedded stack (apicurio_registry).
+CREATE DATABASE apicurio_registry;
