@@ -30,15 +30,8 @@ stop() {
 trap stop INT TERM
 
 # An app runs from its production build (npm run build: compiled JavaScript, plain node) when that build
-# is newer than every TypeScript source it comes from; otherwise from the sources through tsx.
-app_entry() {
-  local app=$1 dist="apps/$1/dist/main.js"
-  if [ -f "$dist" ] && [ -z "$(find "apps/$app/src" libs/*/src -name '*.ts' ! -name '*.spec.ts' -newer "$dist" -print -quit)" ]; then
-    echo "node $dist"
-  else
-    echo "bash tools/scripts/run-ts.sh apps/$app/src/main.ts"
-  fi
-}
+# is current for every source it comes from; otherwise from the sources through tsx.
+app_entry() { node tools/scripts/app-entry.mjs "$1"; }
 if [[ "$(app_entry enrichment-processor)" == node* ]]; then
   echo "▸ apps: the production build (apps/*/dist, from npm run build)"
 else
@@ -82,7 +75,7 @@ cat <<MSG
 
 The pipeline is running. Open the console: $console_url
 
-  PostgreSQL   $(fact postgresUrl)  (password in $(fact pgpassFile))
+  PostgreSQL   $(fact postgresUrl)  (password in $(p=$(fact pgpassFile); echo "${p#"$root"/}"))
   Kafka        $(fact kafkaBrokers), change events on $prefix.public.employees and $prefix.public.employee_activities
   Connect      $(fact connectUrl)/connectors/${PIPELINE_CONNECTOR:-employee-connector}/status
   Registry     $(fact registryUrl)
