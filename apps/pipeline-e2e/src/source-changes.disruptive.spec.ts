@@ -95,7 +95,9 @@ describeOnStack(
         process.stderr.write(`[copy-kill] ${changes.inputRecords - BigInt(changes.rows)} events re-sent by Debezium and skipped\n`);
         // The trigger gives each COPY row a WAL record, and so a source position, of its own.
         expect(new Set(changes.map((c) => c.source_lsn)).size).toBe(changes.rows);
-        expect(changes.inputRecords).toBeGreaterThan(BigInt(changes.rows));
+        // Whether a kill lands between a send and its offset flush is timing (seen: 17 to 316 re-sent,
+        // and once none on a loaded CI run): the re-sends are printed above, exactness is what is asserted.
+        expect(changes.inputRecords).toBeGreaterThanOrEqual(BigInt(changes.rows));
       } finally {
         await Promise.all(apps.map((a) => a.kill()));
         await p.dispose();
