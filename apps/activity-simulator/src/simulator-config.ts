@@ -1,15 +1,6 @@
 import { pgConnectionFromEnv } from '@eap/pg-io';
 import { DEFAULT_MIX, formatTrafficMix, parseTrafficMix, type TrafficMix } from '@eap/activity-traffic';
-import {
-  ConfigError,
-  healthHostSetting,
-  intSetting,
-  parseCommandLine,
-  pipelineNamesFromEnv,
-  settingsReadBy,
-  type Env,
-  type ProgramSpec,
-} from '@eap/pipeline-config';
+import { ConfigError, healthHostSetting, intSetting, parseCommandLine, pipelineNamesFromEnv, type Env, type ProgramSpec } from '@eap/pipeline-config';
 
 export interface SimulatorConfig {
   readonly rowsPerSecond: number;
@@ -48,12 +39,7 @@ export const simulatorProgram: ProgramSpec = {
     'a steady rate. From sources: npx nx serve activity-simulator -- [options]. npm start runs it at 50 rows/s.',
   ].join('\n'),
   main: { help: 'Writes activity rows.', options: SIMULATOR_OPTIONS },
-  get settings() {
-    return settingsReadBy(
-      (env) => simulatorConfigFrom([], env),
-      (env) => pgConnectionFromEnv(env),
-    );
-  },
+  settingsReaders: [(env) => simulatorConfigFrom([], env), (env) => pgConnectionFromEnv(env)],
   notes: 'Ctrl-C stops after the current transaction.',
 };
 

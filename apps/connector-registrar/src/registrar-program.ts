@@ -1,5 +1,5 @@
 import { pgConnectionFromEnv } from '@eap/pg-io';
-import { settingsReadBy, type ProgramSpec } from '@eap/pipeline-config';
+import { type ProgramSpec } from '@eap/pipeline-config';
 import { registrarConfigFromEnv } from './registrar-config.js';
 
 /** The registrar's command line: no arguments, settings from the environment. */
@@ -10,9 +10,6 @@ export const registrarProgram: ProgramSpec = {
     'connector and waits until it and its task run. Idempotent; npm start runs it before the apps.',
     'From sources: npx nx serve connector-registrar.',
   ].join('\n'),
-  settings: settingsReadBy(
-    (env) => registrarConfigFromEnv(env, '.'),
-    (env) => pgConnectionFromEnv(env),
-  ),
+  settingsReaders: [(env) => registrarConfigFromEnv(env, '.'), (env) => pgConnectionFromEnv(env)],
   notes: 'Exits 0 when the connector runs, 1 on a bad setting, an unreachable dependency or a connector that fails, naming it.',
 };

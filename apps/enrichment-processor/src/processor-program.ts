@@ -1,5 +1,5 @@
 import { pgConnectionFromEnv } from '@eap/pg-io';
-import { settingsReadBy, type ProgramSpec } from '@eap/pipeline-config';
+import { type ProgramSpec } from '@eap/pipeline-config';
 import { processorConfigFromEnv } from './processor-config.js';
 
 /** The processor's command line: no arguments, settings from the environment. */
@@ -10,7 +10,7 @@ export const processorProgram: ProgramSpec = {
     'them as Avro to the processed topic (bad events to the DLQ with a reason), exactly once.',
     'From sources: npx nx serve enrichment-processor. npm start supervises it.',
   ].join('\n'),
-  settings: settingsReadBy(processorConfigFromEnv, (env) => pgConnectionFromEnv(env)),
+  settingsReaders: [processorConfigFromEnv, (env) => pgConnectionFromEnv(env)],
   notes: [
     'Serves /healthz, /readyz (partitions assigned, employees caught up) and /metrics on PROCESSOR_HEALTH_HOST:PROCESSOR_HEALTH_PORT.',
     'Exits 1 on a bad setting or an absent dependency, naming it; SIGTERM or Ctrl-C stops it after the current batch.',

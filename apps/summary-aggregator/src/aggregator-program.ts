@@ -1,4 +1,4 @@
-import { settingsReadBy, type ProgramSpec } from '@eap/pipeline-config';
+import { type ProgramSpec } from '@eap/pipeline-config';
 import { aggregatorConfigFromEnv } from './aggregator-config.js';
 
 /** The aggregator's command line: no arguments, settings from the environment. */
@@ -9,7 +9,7 @@ export const aggregatorProgram: ProgramSpec = {
     'event-time windows, writing summaries (compacted, Avro) and its state changelog, exactly once.',
     'From sources: npx nx serve summary-aggregator. npm start supervises it.',
   ].join('\n'),
-  settings: settingsReadBy(aggregatorConfigFromEnv),
+  settingsReaders: [aggregatorConfigFromEnv],
   notes: [
     'Serves /healthz, /readyz (partitions assigned) and /metrics on AGGREGATOR_HEALTH_HOST:AGGREGATOR_HEALTH_PORT.',
     'Exits 1 on a bad setting or an absent dependency, naming it; SIGTERM or Ctrl-C stops it after the current batch.',

@@ -12,9 +12,9 @@ const tool: ProgramSpec = {
       options: { lines: { type: 'string', short: 'n', value: 'n', help: 'lines' }, follow: { type: 'boolean', short: 'f', help: 'follow' } },
     },
   },
-  settings: ['B_SETTING', 'A_SETTING'],
+  settingsReaders: [(env) => [env['B_SETTING'], env['A_SETTING']]],
 };
-const app: ProgramSpec = { invocation: 'node main.js', summary: 'An app.', settings: ['PORT'] };
+const app: ProgramSpec = { invocation: 'node main.js', summary: 'An app.', settingsReaders: [(env) => env['PORT']] };
 
 describe('parseCommandLine', () => {
   it('runs a command with its options and arguments', () => {
@@ -61,7 +61,7 @@ describe('formatUsage', () => {
     expect(text).toMatch(/^usage: npm run tool -- <command> \[options\]/);
     expect(text).toMatch(/\n {2}logs <component> +show a log\n/);
     expect(text).toContain('npm run tool -- <command> --help');
-    expect(text).toContain('settings (environment variables, described in docs/settings.md):\n  B_SETTING A_SETTING');
+    expect(text).toContain('settings (environment variables, described in docs/settings.md):\n  A_SETTING B_SETTING');
   });
 });
 

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import type { Env } from './config-error.js';
+import { settingsReadBy } from './settings-read-by.js';
 
 /** One option of a command: `--name` (boolean) or `--name <value>` (string). */
 export interface OptionSpec {
@@ -25,8 +27,11 @@ export interface ProgramSpec {
   readonly summary: string;
   readonly commands?: Readonly<Record<string, CommandSpec>>;
   readonly main?: CommandSpec;
-  /** The environment settings that apply (see `settingsReadBy`). */
-  readonly settings?: readonly string[];
+  /**
+   * The readers of the settings that apply: the usage lists every name they look at (`settingsReadBy`),
+   * worked out only when the usage is printed.
+   */
+  readonly settingsReaders?: readonly ((env: Env) => unknown)[];
   /** Lines after the options: exit codes, where to read more. */
   readonly notes?: string;
 }
@@ -90,7 +95,8 @@ export const formatUsage = (spec: ProgramSpec, command?: string): string => {
     parts.push(columns(Object.entries(spec.commands ?? {}).map(([n, c]) => [`${n}${argsLabel(c) ? ` ${argsLabel(c)}` : ''}`, c.help])));
     parts.push('', `${spec.invocation} <command> --help shows a command's options.`);
   }
-  if (spec.settings?.length) parts.push('', 'settings (environment variables, described in docs/settings.md):', wrap(spec.settings));
+  const settings = settingsReadBy(...(spec.settingsReaders ?? []));
+  if (settings.length) parts.push('', 'settings (environment variables, described in docs/settings.md):', wrap(settings));
   if (spec.notes) parts.push('', spec.notes);
   return parts.join('\n');
 };

@@ -1,7 +1,7 @@
 import { createStackController, findRepoRoot, parseStackSettings } from '@eap/stack';
 import { migrateStreamingDb } from '@eap/pg-io';
 import { embeddedTestStack } from '@eap/testing';
-import { ConfigError, settingsReadBy, type Env, type ProgramSpec } from '@eap/pipeline-config';
+import { ConfigError, type Env, type ProgramSpec } from '@eap/pipeline-config';
 import { acceptCommandLine } from '@eap/service-runtime';
 import { benchEnv, startBenchApp } from './bench-apps.js';
 import { runRestoreBench } from './restore-bench.js';
@@ -40,7 +40,7 @@ const benchProgram = (root: string): ProgramSpec => ({
     "  simulator   the activity simulator's write rate",
     'Pick parts with BENCH_PARTS=throughput,latency. Progress goes to stderr, figures to stdout.',
   ].join('\n'),
-  settings: settingsReadBy(benchSettingsFromEnv, (env) => parseStackSettings(env, root)),
+  settingsReaders: [benchSettingsFromEnv, (env) => parseStackSettings(env, root)],
 });
 
 const main = async () => {

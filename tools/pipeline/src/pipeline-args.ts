@@ -15,8 +15,8 @@ export type ParsedArgs =
 
 const json = { type: 'boolean', help: 'JSON instead of a table' } as const;
 
-/** The commands, their options and the settings they read (given by the caller, see settingsReadBy). */
-export const pipelineProgram = (settings: readonly string[] = []): ProgramSpec => ({
+/** The commands, their options and the readers of the settings they use (given by the caller). */
+export const pipelineProgram = (settingsReaders: ProgramSpec['settingsReaders'] = []): ProgramSpec => ({
   invocation: 'npm run pipeline --',
   summary: 'Operations over a running pipeline: status, verify, doctor, tail, rebuild, resnapshot.',
   commands: {
@@ -45,7 +45,7 @@ export const pipelineProgram = (settings: readonly string[] = []): ProgramSpec =
       help: 'ask Debezium for a blocking snapshot of employee_activities (signal table): the outputs\nare restated from it. Pause writes to the table while it runs',
     },
   },
-  settings,
+  settingsReaders,
   notes: 'Exit codes: 0 all is well, 1 the check found differences or problems, 2 bad usage, configuration or an\nunreachable dependency.',
 });
 

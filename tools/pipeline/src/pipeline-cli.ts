@@ -21,7 +21,6 @@ import {
   worstSeverity,
   type OpsSettings,
 } from '@eap/pipeline-ops';
-import { settingsReadBy } from '@eap/pipeline-config';
 import { parsePipelineArgs, pipelineProgram, type PipelineCommand } from './pipeline-args.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -171,8 +170,7 @@ const run = async (command: PipelineCommand): Promise<number> => {
 
 /** Exit codes: 0 all is well, 1 the check found differences or problems, 2 bad usage, configuration or an unreachable dependency. */
 const main = async (): Promise<number> => {
-  const settings = settingsReadBy(opsSettingsFromEnv, (env) => verifyOptionsFromEnv(env, undefined as never));
-  const parsed = parsePipelineArgs(process.argv.slice(2), pipelineProgram(settings));
+  const parsed = parsePipelineArgs(process.argv.slice(2), pipelineProgram([opsSettingsFromEnv, (env) => verifyOptionsFromEnv(env, undefined as never)]));
   if (parsed.kind === 'usage') {
     process.stderr.write(`✗ ${parsed.message}\n\n${parsed.text}\n`);
     return 2;

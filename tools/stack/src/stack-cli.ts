@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createSchemaRegistryCodec, readRecords } from '@eap/kafka-io';
-import { settingsReadBy, type ProgramSpec } from '@eap/pipeline-config';
+import { type ProgramSpec } from '@eap/pipeline-config';
 import { acceptCommandLine } from '@eap/service-runtime';
 import { tailFile } from './log-tail.js';
 import { describeAvroRecord, describeRecord } from './record-description.js';
@@ -34,7 +34,7 @@ const stackProgram = (root: string): ProgramSpec => ({
     },
     reset: { help: 'stop and wipe all data and logs (downloaded artifacts are kept)' },
   },
-  settings: settingsReadBy((env) => parseStackSettings(env, root)),
+  settingsReaders: [(env) => parseStackSettings(env, root)],
   notes: 'Exit codes: 0 done, 1 failed (the reason on stderr), 2 bad usage, 3 status: not all running.',
 });
 
