@@ -1,3 +1,4 @@
+import { ConfigError } from '@eap/pipeline-config';
 import { parseHistogram, type HistogramSample } from './prometheus-histogram.js';
 
 export type PipelineApp = 'enrichment-processor' | 'summary-aggregator' | 'activity-simulator';
@@ -18,8 +19,11 @@ export type AppProbe =
 /** The health address of each app, from the same settings the apps read (PROCESSOR_HEALTH_PORT, ...). */
 export const appHealthAddresses = (env: Readonly<Record<string, string | undefined>>): Readonly<Record<PipelineApp, string>> => {
   // `<APP>_HEALTH_URL` when the app runs elsewhere (another host, a container); else loopback and its port.
-  const address = (prefix: string, port: string) =>
-    env[`${prefix}_HEALTH_URL`]?.trim().replace(/\/+$/, '') || `http://127.0.0.1:${env[`${prefix}_HEALTH_PORT`] ?? port}`;
+  const address = (prefix: string, port: string) => {
+    const url = env[`${prefix}_HEALTH_URL`]?.trim().replace(/\/+$/, '');
+    if (url && !/^https?:\/\/[^/\s]+$/.test(url)) throw new ConfigError(`${prefix}_HEALTH_URL`, `"${url}" must be http(s)://host:port with no path`);
+    return url || `http://127.0.0.1:${env[`${prefix}_HEALTH_PORT`] ?? port}`;
+  };
   return {
     'enrichment-processor': address('PROCESSOR', '9464'),
     'summary-aggregator': address('AGGREGATOR', '9465'),
