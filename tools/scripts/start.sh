@@ -4,6 +4,11 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
+# The compiled apps must resolve workspace packages to their dist: a --conditions=@eap/source inherited in
+# NODE_OPTIONS (npm test sets it) would send them to the .ts sources, which plain node cannot load.
+# run-ts.sh passes that condition itself where sources are meant.
+NODE_OPTIONS=$(sed -E 's/(^| )--conditions[= ]@eap\/source( |$)/ /g' <<<"${NODE_OPTIONS:-}")
+export NODE_OPTIONS
 bash tools/scripts/bootstrap.sh
 stack() { bash tools/scripts/run-ts.sh tools/stack/src/stack-cli.ts "$@"; }
 

@@ -42,10 +42,13 @@ describeOnStack('npm start', (stack) => {
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    let exitCode: number | null | undefined;
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r((exitCode = code))));
     const waitFor = async (what: string, check: () => boolean | Promise<boolean>, timeoutMs: number) => {
       const deadline = Date.now() + timeoutMs;
       while (!(await check())) {
+        // npm start ending on its own is the failure to report, with what it printed (not a wait until the ceiling).
+        if (exitCode !== undefined) throw new Error(`npm start exited (code ${exitCode}) before ${what}; output:\n${output.slice(-6_000)}`);
         if (Date.now() > deadline) throw new Error(`npm start: ${what} not within ${timeoutMs / 1000} s; output:\n${output.slice(-3_000)}`);
         await sleep(1_000);
       }
@@ -78,7 +81,7 @@ describeOnStack('npm start', (stack) => {
         expect({ port, status: ready.status, body: (await ready.json()) as unknown }).toMatchObject({ status: 200, body: { status: 'ready' } });
       }
     } finally {
-      process.kill(-child.pid!, 'SIGINT'); // Ctrl-C: the terminal signals the whole process group
+      if (exitCode === undefined) process.kill(-child.pid!, 'SIGINT'); // Ctrl-C: the terminal signals the whole process group
       await Promise.race([exited, new Promise((r) => setTimeout(r, 60_000).unref())]);
     }
     expect(output).toContain('leaving the stack running (it was up before npm start)');
