@@ -3,7 +3,7 @@ import { admitActivityRecords, createActivityEnricher, restatementRecord, type E
 import { deadLetter, type AvroEncoder, type BatchResult, type InputRecord, type OutputRecord, type PartitionContext } from '@eap/kafka-io';
 import type { PipelineNames } from '@eap/pipeline-config';
 import type { EmployeeDirectory } from './employee-directory.js';
-import type { createInputDecoder } from './input-decoder.js';
+import type { InputDecoder } from './input-decoder.js';
 import type { ProcessorMetrics } from './processor-metrics.js';
 
 export interface BatchHandlerDeps {
@@ -13,7 +13,7 @@ export interface BatchHandlerDeps {
   readonly processedPartitions: number;
   readonly directory: EmployeeDirectory;
   readonly encoder: AvroEncoder;
-  readonly input: ReturnType<typeof createInputDecoder>;
+  readonly input: InputDecoder;
   readonly metrics: ProcessorMetrics;
   readonly now?: () => number;
   readonly warn: (event: string, detail: Readonly<Record<string, unknown>>) => void;
@@ -42,7 +42,7 @@ export const createActivityBatchHandler = (deps: BatchHandlerDeps) => {
     const abandonedBefore = filter.abandonedSnapshots;
     metrics.recordsIn.inc(records.length);
     const values = records.map((r) => r.value);
-    await deps.input.prefetch(values);
+    await deps.input.prepare(values);
     const admitted = admitActivityRecords(values, { filter, decode: deps.input.decode });
     if (filter.abandonedSnapshots > abandonedBefore) {
       metrics.abandonedSnapshots.inc(filter.abandonedSnapshots - abandonedBefore);

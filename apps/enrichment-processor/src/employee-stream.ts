@@ -1,14 +1,19 @@
-import { decodeJsonEnvelope, type ChangeEvent } from '@eap/debezium-envelope';
+import type { ChangeEvent } from '@eap/debezium-envelope';
 import type { Employee } from '@eap/enrichment-rules';
 import type { InputRecord } from '@eap/kafka-io';
 import type { EmployeeRecord } from '@eap/pg-io';
+import type { InputDecoder } from './input-decoder.js';
 
-/** Change events of the employees topic; tombstones and undecodable records carry nothing to apply. */
-export const employeeEvents = (records: readonly InputRecord[]): { events: ChangeEvent[]; rejected: number } => {
+/**
+ * Change events of the employees topic, in every form the activities topic accepts (JSON or Avro);
+ * tombstones carry nothing to apply, undecodable records are counted.
+ */
+export const employeeEvents = async (records: readonly InputRecord[], input: InputDecoder): Promise<{ events: ChangeEvent[]; rejected: number }> => {
   const events: ChangeEvent[] = [];
   let rejected = 0;
+  await input.prepare(records.map((r) => r.value));
   for (const r of records) {
-    const d = decodeJsonEnvelope(r.value);
+    const d = input.decode(r.value);
     if (d.kind === 'event') events.push(d.event);
     else if (d.kind === 'invalid') rejected += 1;
   }

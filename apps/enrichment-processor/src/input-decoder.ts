@@ -1,26 +1,42 @@
-import { createAvroWriterSchema, decodeAvroEnvelope, decodeJsonEnvelope, type AvroWriterSchema, type EnvelopeDecodeResult } from '@eap/debezium-envelope';
-import type { SchemaRegistryCodec } from '@eap/kafka-io';
+import {
+  createAvroWriterSchema,
+  decodeAvroEnvelope,
+  decodeJsonEnvelope,
+  reject,
+  type AvroWriterSchema,
+  type EnvelopeDecodeResult,
+} from '@eap/debezium-envelope';
+import { readRegistryFrame, type SchemaRegistryCodec } from '@eap/kafka-io';
 
-const isFramed = (v: Uint8Array | null): v is Uint8Array => v !== null && v.byteLength >= 5 && v[0] === 0;
+export interface InputDecoder {
+  /** Fetches the writer schemas of a batch's framed values, once per schema id. */
+  prepare(values: readonly (Uint8Array | null)[]): Promise<void>;
+  /** A value of a prepared batch: synchronous, no registry request. */
+  decode(value: Uint8Array | null): EnvelopeDecodeResult;
+}
 
 /**
- * Decodes input values in the forms users meet: Debezium JSON (with or without the schema wrapper) and
- * registry-framed Avro. Writer schemas are fetched once per id before a batch (`prefetch`), so the
- * per-record decode is synchronous and makes no registry request.
+ * Decodes Debezium change events in the forms users meet, on the activities and the employees topics
+ * alike: JSON (with or without the schema wrapper) and registry-framed Avro, told apart by the frame.
  */
-export const createInputDecoder = (codec: SchemaRegistryCodec, maxBytes: number) => {
+export const createInputDecoder = (codec: SchemaRegistryCodec, maxBytes: number): InputDecoder => {
+  // An envelope's writer, with its columns' Connect semantics, worked out once per schema id.
   const writers = new Map<number, AvroWriterSchema | undefined>();
+  const writerOf = (id: number): AvroWriterSchema | undefined => {
+    if (!writers.has(id)) {
+      const schema = codec.preparedSchema(id);
+      const writer = schema === undefined ? undefined : createAvroWriterSchema(schema);
+      writers.set(id, writer?.kind === 'ok' ? writer.writer : undefined);
+    }
+    return writers.get(id);
+  };
   return {
-    async prefetch(values: readonly (Uint8Array | null)[]): Promise<void> {
-      const ids = new Set(values.filter(isFramed).map((v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength).readUInt32BE(1)));
-      for (const id of ids) {
-        if (writers.has(id)) continue;
-        const schema = await codec.schemaById(id);
-        const writer = schema === undefined ? undefined : createAvroWriterSchema(schema);
-        writers.set(id, writer?.kind === 'ok' ? writer.writer : undefined);
-      }
+    prepare: (values) => codec.prepare(values),
+    decode(value) {
+      if (value === null) return { kind: 'tombstone' };
+      if (value.byteLength > maxBytes) return reject('too_large', `value is ${value.byteLength} bytes, above the ${maxBytes} byte limit`);
+      const frame = readRegistryFrame(value);
+      return frame.kind === 'framed' ? decodeAvroEnvelope(frame, writerOf) : decodeJsonEnvelope(value, { maxBytes });
     },
-    decode: (value: Uint8Array | null): EnvelopeDecodeResult =>
-      isFramed(value) ? decodeAvroEnvelope(value, (id) => writers.get(id), { maxBytes }) : decodeJsonEnvelope(value, { maxBytes }),
   };
 };

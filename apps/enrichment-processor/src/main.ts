@@ -67,8 +67,8 @@ const main = async () => {
   const employees = await followTopic({
     kafka,
     topic: topics.employees,
-    onRecords: (records) => {
-      const { events, rejected } = employeeEvents(records);
+    onRecords: async (records) => {
+      const { events, rejected } = await employeeEvents(records, input);
       const invalid = directory.apply(events) + rejected;
       metrics.employees.inc(events.length);
       if (invalid) log.log('warn', 'processor.employee_records_rejected', { count: invalid });

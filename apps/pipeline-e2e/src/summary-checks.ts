@@ -2,7 +2,7 @@ import { activitySummarySchema, processedActivitySchema } from '@eap/avro-schema
 import { createSchemaRegistryCodec, readRecords, readToEnd } from '@eap/kafka-io';
 import { formatVerifyReport, verifyOptionsFromEnv, verifySummaries, type VerifyResult } from '@eap/pipeline-ops';
 import type { TestPipeline, TestStack } from '@eap/testing';
-import { summaryKey } from '@eap/windowing';
+import { MICROS_PER_HOUR, summaryKey } from '@eap/windowing';
 import avro from 'avsc';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -88,8 +88,6 @@ interface TracedChange {
   readonly source_tx_id: number | null;
 }
 
-const HOUR_MICROS = 3_600_000_000;
-
 /**
  * For a failed verify: every processed record that touched the given groups (and every truncate),
  * with its partition and offset, then each group's summary revisions, so a difference can be traced
@@ -107,7 +105,7 @@ export const traceGroups = async (stack: TestStack, p: TestPipeline, keys: reado
     const decoded = r.value === null ? null : await codec.decode(r.value, reader);
     if (!decoded || decoded.kind !== 'ok') continue;
     const c = decoded.value as TracedChange;
-    const hour = c.activity_timestamp === null ? null : Math.floor(c.activity_timestamp / HOUR_MICROS) * HOUR_MICROS;
+    const hour = c.activity_timestamp === null ? null : Math.floor(c.activity_timestamp / MICROS_PER_HOUR) * MICROS_PER_HOUR;
     const key = hour === null ? '' : `${c.employee_id}|${c.activity_type}|${new Date(hour / 1000).toISOString()}`;
     if (c.row_kind !== 'T' && !wanted.has(key)) continue;
     lines.push(

@@ -75,7 +75,8 @@ const main = async () => {
   });
 
   const liveSummaryKeys = createLiveSummaryKeys({ kafka, summariesTopic: names.summariesTopic, inputPartitions });
-  const handler = createSummaryBatchHandler({ names, states, encoder, metrics, liveSummaryKeys, decode: (value) => codec.decode(value, reader) });
+  const input = { prepare: codec.prepare, decode: (value: Buffer) => codec.decodePrepared(value, reader) };
+  const handler = createSummaryBatchHandler({ names, states, encoder, metrics, liveSummaryKeys, input });
   loop = await startExactlyOnceLoop({
     kafka,
     groupId: config.groupId,

@@ -4,14 +4,16 @@ import { decodeWindowMeta, encodeWindowMeta, type WindowAggregator, type WindowI
 import type { AggregatorMetrics } from './aggregator-metrics.js';
 import type { PartitionStates } from './partition-states.js';
 
-export type InputDecode = (
-  value: Buffer,
-) => Promise<{ readonly kind: 'ok'; readonly value: unknown } | { readonly kind: 'invalid'; readonly reason: string; readonly detail: string }>;
+/** The processed topic's values: the registry codec, resolving every writer version into the current processed schema. */
+export interface InputDecoder {
+  prepare(values: readonly (Buffer | null)[]): Promise<void>;
+  decode(value: Buffer): { readonly kind: 'ok'; readonly value: unknown } | { readonly kind: 'invalid'; readonly reason: string; readonly detail: string };
+}
 
 export interface SummaryHandlerDeps {
   readonly names: Pick<PipelineNames, 'summariesTopic' | 'summariesChangelogTopic' | 'dlqTopic'>;
   readonly states: PartitionStates;
-  readonly decode: InputDecode;
+  readonly input: InputDecoder;
   readonly encoder: AvroEncoder;
   readonly metrics: AggregatorMetrics;
   /** Live summary keys of the input partition's employees, released groups included (for a truncate). */
@@ -27,7 +29,7 @@ type Decoded = WindowInput & { readonly source_ts_ms?: number };
  * (re)gained, apply every change, flush, and return the summaries, the changed window state for the
  * changelog (same partition number as the input) and the window metadata to commit with the offset.
  */
-export const createSummaryBatchHandler = ({ names, states, decode, encoder, metrics, liveSummaryKeys, now = Date.now }: SummaryHandlerDeps) => {
+export const createSummaryBatchHandler = ({ names, states, input: decoder, encoder, metrics, liveSummaryKeys, now = Date.now }: SummaryHandlerDeps) => {
   const summaryRecord = (o: WindowOutput): OutputRecord =>
     o.kind === 'upsert'
       ? { topic: names.summariesTopic, key: o.key, value: encoder.encode(o.summary) }
@@ -76,12 +78,13 @@ export const createSummaryBatchHandler = ({ names, states, decode, encoder, metr
       outputs.push(deadLetter(names.dlqTopic, input, reason, detail, now()));
       metrics.dlq.inc({ reason });
     };
+    await decoder.prepare(records.map((r) => r.value));
     for (const input of records) {
       if (input.value === null) {
         reject(input, 'undecodable', 'a record without a value');
         continue;
       }
-      const decoded = await decode(input.value);
+      const decoded = decoder.decode(input.value);
       if (decoded.kind === 'invalid') {
         reject(input, 'undecodable', `${decoded.reason}: ${decoded.detail}`);
         continue;

@@ -10,6 +10,7 @@ export * from './kafka-records.js';
 export * from './partition-transactor.js';
 export * from './exactly-once-loop.js';
 export * from './schema-registry-codec.js';
+export * from './registry-frame.js';
 export * from './topic-follower.js';
 export * from './plain-passthrough.js';
 export * from './partition-reader.js';

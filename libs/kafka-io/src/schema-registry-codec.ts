@@ -1,4 +1,6 @@
 import avro from 'avsc';
+import { readRegistryFrame, writeRegistryFrame } from './registry-frame.js';
+import { registerSchema } from './schema-registration.js';
 
 export type RegistryDecodeResult =
   | { readonly kind: 'ok'; readonly schemaId: number; readonly value: unknown }
@@ -6,110 +8,108 @@ export type RegistryDecodeResult =
 
 export interface AvroEncoder {
   readonly schemaId: number;
-  /** Confluent framing (magic 0, 4-byte id) + Avro body. Synchronous: no registry call per record. */
+  /** The registry frame (magic 0, 4-byte id) + Avro body. Synchronous: no registry call per record. */
   encode(value: unknown): Buffer;
 }
 
+/**
+ * The one Avro codec of the pipeline: every reader of a registry-framed topic (processor, aggregator,
+ * employees follower, tail, peek, console, verify) decodes through it. Decoding is synchronous once the
+ * batch's schema ids are prepared, so a batch makes at most one registry request per id never seen.
+ */
 export interface SchemaRegistryCodec {
   /** Registers (or finds) the schema under `<subject>`; BACKWARD is checked by the registry. */
   registerEncoder(subject: string, schema: object): Promise<AvroEncoder>;
-  /** The schema registered under `id` (parsed JSON), fetched once and cached; undefined when unknown. */
-  schemaById(id: number): Promise<unknown>;
-  /** Decodes framed bytes; the writer schema is fetched once per id, then cached with its resolver. */
-  decode(bytes: Buffer, reader?: avro.Type): Promise<RegistryDecodeResult>;
+  /** Fetches, once per id, the writer schemas of the framed values among `values` (unframed ones are passed over). */
+  prepare(values: Iterable<Uint8Array | null>): Promise<void>;
+  /** The registered schema (parsed JSON) of a prepared id; undefined when the registry has no such id. */
+  preparedSchema(id: number): unknown;
+  /** Decodes a value whose id was prepared; with `reader`, resolved into that schema (schema evolution). */
+  decodePrepared(value: Uint8Array, reader?: avro.Type): RegistryDecodeResult;
+  /** prepare, then decodePrepared: for a reader of one record at a time. */
+  decode(value: Uint8Array, reader?: avro.Type): Promise<RegistryDecodeResult>;
 }
 
-const MAGIC = 0;
-
-/**
- * Registers `schema` under `subject` through the Confluent-compatible API (POST /subjects/{subject}/versions):
- * the id of an identical schema already there, or a new version when the subject's compatibility allows it.
- */
-const registerSchema = async (url: string, subject: string, schema: object): Promise<number> => {
-  const res = await fetch(`${url}/subjects/${encodeURIComponent(subject)}/versions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' },
-    body: JSON.stringify({ schemaType: 'AVRO', schema: JSON.stringify(schema) }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = (await res.json().catch(() => ({}))) as { id?: number; message?: string; error_code?: number };
-  if (!res.ok || typeof body.id !== 'number') {
-    throw new Error(
-      `registry refused the schema for subject ${subject} (${res.status}${body.error_code ? ` ${body.error_code}` : ''}): ${body.message ?? 'no message'}`,
-    );
-  }
-  return body.id;
-};
 type AvroResolver = ReturnType<avro.Type['createResolver']>;
+interface Writer {
+  readonly schema: unknown;
+  readonly type: avro.Type;
+  readonly resolvers: Map<avro.Type, AvroResolver>;
+}
 
-export const createSchemaRegistryCodec = ({ url }: { url: string }): SchemaRegistryCodec => {
-  const schemas = new Map<number, Promise<unknown>>();
-  const writers = new Map<number, Promise<avro.Type | undefined>>();
+export const createSchemaRegistryCodec = ({
+  url,
+  fetchTimeoutMs = 5_000,
+  fetch = globalThis.fetch,
+}: {
+  url: string;
+  fetchTimeoutMs?: number;
+  /** The HTTP client (tests count the requests). */
+  fetch?: typeof globalThis.fetch;
+}): SchemaRegistryCodec => {
+  // An id the registry does not know is remembered as null (ids are immutable); a failed request is not.
+  const writers = new Map<number, Writer | null>();
+  const pending = new Map<number, Promise<void>>();
 
-  const schemaById = (id: number): Promise<unknown> => {
-    let p = schemas.get(id);
+  const fetchWriter = (id: number): Promise<void> => {
+    let p = pending.get(id);
     if (!p) {
-      p = fetch(`${url}/schemas/ids/${id}`, { signal: AbortSignal.timeout(5_000) }).then(async (res) => {
-        if (res.status === 404) return undefined;
-        if (!res.ok) throw new Error(`registry answered ${res.status} for schema id ${id}`);
-        return JSON.parse(((await res.json()) as { schema: string }).schema) as unknown;
-      });
-      // a transient failure must not be cached; an unknown id is (ids are immutable)
-      p.catch(() => schemas.delete(id));
-      schemas.set(id, p);
+      p = fetch(`${url}/schemas/ids/${id}`, { signal: AbortSignal.timeout(fetchTimeoutMs) })
+        .then(async (res) => {
+          if (res.status === 404) return void writers.set(id, null);
+          if (!res.ok) throw new Error(`registry answered ${res.status} for schema id ${id}`);
+          const schema = JSON.parse(((await res.json()) as { schema: string }).schema) as unknown;
+          writers.set(id, { schema, type: avro.Type.forSchema(schema as avro.Schema), resolvers: new Map() });
+        })
+        .finally(() => pending.delete(id));
+      pending.set(id, p);
     }
     return p;
   };
-  const resolvers = new WeakMap<avro.Type, Map<avro.Type, AvroResolver>>();
 
-  const writerType = (id: number): Promise<avro.Type | undefined> => {
-    let p = writers.get(id);
-    if (!p) {
-      p = schemaById(id).then((schema) => (schema === undefined ? undefined : avro.Type.forSchema(schema as avro.Schema)));
-      p.catch(() => writers.delete(id));
-      writers.set(id, p);
-    }
-    return p;
+  const prepared = (id: number): Writer | null => {
+    const writer = writers.get(id);
+    if (writer === undefined) throw new Error(`schema id ${id} was not prepared: call prepare() with the value first`);
+    return writer;
   };
 
-  const resolverFor = (writer: avro.Type, reader: avro.Type): AvroResolver => {
-    let byReader = resolvers.get(writer);
-    if (!byReader) resolvers.set(writer, (byReader = new Map()));
-    let resolver = byReader.get(reader);
-    if (!resolver) byReader.set(reader, (resolver = reader.createResolver(writer)));
-    return resolver;
+  const decodePrepared = (value: Uint8Array, reader?: avro.Type): RegistryDecodeResult => {
+    const frame = readRegistryFrame(value);
+    if (frame.kind === 'unframed') return { kind: 'invalid', reason: 'not_avro', detail: 'no registry framing (magic byte 0 and a 4-byte schema id)' };
+    const writer = prepared(frame.schemaId);
+    if (!writer) return { kind: 'invalid', reason: 'unknown_schema_id', detail: `the registry has no schema with id ${frame.schemaId}` };
+    try {
+      if (!reader) return { kind: 'ok', schemaId: frame.schemaId, value: writer.type.fromBuffer(frame.body) };
+      let resolver = writer.resolvers.get(reader);
+      if (!resolver) writer.resolvers.set(reader, (resolver = reader.createResolver(writer.type)));
+      return { kind: 'ok', schemaId: frame.schemaId, value: reader.fromBuffer(frame.body, resolver) };
+    } catch (e) {
+      return { kind: 'invalid', reason: 'invalid_avro', detail: (e as Error).message };
+    }
+  };
+
+  const prepare = async (values: Iterable<Uint8Array | null>): Promise<void> => {
+    const ids = new Set<number>();
+    for (const value of values) {
+      if (value === null) continue;
+      const frame = readRegistryFrame(value);
+      if (frame.kind === 'framed' && !writers.has(frame.schemaId)) ids.add(frame.schemaId);
+    }
+    await Promise.all([...ids].map(fetchWriter));
   };
 
   return {
-    schemaById,
+    prepare,
+    decodePrepared,
+    preparedSchema: (id) => prepared(id)?.schema,
+    async decode(value, reader) {
+      await prepare([value]);
+      return decodePrepared(value, reader);
+    },
     async registerEncoder(subject, schema) {
       const id = await registerSchema(url, subject, schema);
       const type = avro.Type.forSchema(schema as avro.Schema);
-      return {
-        schemaId: id,
-        encode(value) {
-          const body = type.toBuffer(value);
-          const out = Buffer.allocUnsafe(5 + body.length);
-          out.writeUInt8(MAGIC, 0);
-          out.writeInt32BE(id, 1);
-          body.copy(out, 5);
-          return out;
-        },
-      };
-    },
-    async decode(bytes, reader) {
-      if (bytes.length < 5 || bytes.readUInt8(0) !== MAGIC)
-        return { kind: 'invalid', reason: 'not_avro', detail: 'no Confluent framing (magic byte 0 and a 4-byte schema id)' };
-      const schemaId = bytes.readInt32BE(1);
-      const writer = await writerType(schemaId);
-      if (!writer) return { kind: 'invalid', reason: 'unknown_schema_id', detail: `the registry has no schema with id ${schemaId}` };
-      try {
-        const body = bytes.subarray(5);
-        const value = reader ? reader.fromBuffer(body, resolverFor(writer, reader)) : writer.fromBuffer(body);
-        return { kind: 'ok', schemaId, value };
-      } catch (e) {
-        return { kind: 'invalid', reason: 'invalid_avro', detail: (e as Error).message };
-      }
+      return { schemaId: id, encode: (value) => writeRegistryFrame(id, type.toBuffer(value)) };
     },
   };
 };

@@ -26,7 +26,8 @@ export const followTopic = async ({
 }: {
   kafka: KafkaClientOptions;
   topic: string;
-  onRecords: (records: readonly InputRecord[]) => void;
+  /** Awaited before the next batch: a rejection re-reads the batch (after KafkaJS's retry back-off). */
+  onRecords: (records: readonly InputRecord[]) => void | Promise<void>;
   waitForTopicMs?: number;
   /** false: only records written from now on (and `caughtUp` resolves at once). */
   fromBeginning?: boolean;
@@ -60,7 +61,7 @@ export const followTopic = async ({
     autoCommit: false,
     eachBatch: async ({ batch }) => {
       const records = batch.messages.map((m) => toInputRecord(topic, batch.partition, m));
-      onRecords(records);
+      await onRecords(records);
       const last = records[records.length - 1];
       if (last && pending.has(batch.partition) && last.offset + 1n >= (ends.get(batch.partition) ?? 0n)) {
         pending.delete(batch.partition);

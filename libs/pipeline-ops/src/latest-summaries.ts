@@ -28,9 +28,10 @@ export const readLatestSummaries = async (kafka: KafkaClientOptions, topic: stri
   });
   const summaries = new Map<string, ActivitySummary>();
   let undecodable = 0;
+  await codec.prepare(raw.values());
   for (const [key, value] of raw) {
     if (value === null) continue;
-    const decoded = await codec.decode(value, reader);
+    const decoded = codec.decodePrepared(value, reader);
     if (decoded.kind === 'ok') summaries.set(key, decoded.value as ActivitySummary);
     else undecodable++;
   }

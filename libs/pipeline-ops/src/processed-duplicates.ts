@@ -22,8 +22,9 @@ export const readDuplicateChanges = async (
     onRecords: (batch) => {
       const values = batch.flatMap((r) => (r.value === null ? [] : [{ partition: r.partition, value: r.value }]));
       decoding = decoding.then(async () => {
+        await codec.prepare(values.map((v) => v.value));
         for (const { partition, value } of values) {
-          const decoded = await codec.decode(value, reader);
+          const decoded = codec.decodePrepared(value, reader);
           if (decoded.kind === 'ok') finder.add({ ...(decoded.value as Omit<ProcessedIdentity, 'partition'>), partition });
         }
       });

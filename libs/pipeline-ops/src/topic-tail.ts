@@ -1,4 +1,4 @@
-import { createSchemaRegistryCodec, followTopic, type InputRecord, type TopicFollower } from '@eap/kafka-io';
+import { createSchemaRegistryCodec, followTopic, readRegistryFrame, type InputRecord, type SchemaRegistryCodec, type TopicFollower } from '@eap/kafka-io';
 import { toJson } from './json-text.js';
 import type { OpsSettings } from './ops-settings.js';
 
@@ -10,6 +10,8 @@ export interface TailedRecord {
   readonly key: string | null;
   readonly headers: Readonly<Record<string, string>>;
   readonly encoding: 'avro' | 'json' | 'text' | 'tombstone' | 'undecodable';
+  /** The registry schema id of an Avro value. */
+  readonly schemaId?: number;
   readonly value: unknown;
 }
 
@@ -25,10 +27,11 @@ const keyText = (b: Buffer | null): string | null => {
   }
 };
 
-/** Avro framing: magic byte 0, then a 4-byte schema id. */
-const isFramed = (b: Buffer) => b.length > 5 && b[0] === 0;
-
-export const describeRecord = async (codec: ReturnType<typeof createSchemaRegistryCodec>, r: InputRecord): Promise<TailedRecord> => {
+/**
+ * A record of any topic, decoded: registry-framed Avro through the codec (its batch prepared), JSON parsed
+ * with Debezium's payload unwrapped, anything else as text. `tail`, `peek` and the console show these.
+ */
+export const describeRecord = (codec: SchemaRegistryCodec, r: InputRecord): TailedRecord => {
   const base = {
     partition: r.partition,
     offset: r.offset.toString(),
@@ -37,11 +40,12 @@ export const describeRecord = async (codec: ReturnType<typeof createSchemaRegist
     headers: Object.fromEntries(Object.entries(r.headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, v.toString()]]))),
   };
   if (r.value === null) return { ...base, encoding: 'tombstone', value: null };
-  if (isFramed(r.value)) {
-    const decoded = await codec.decode(r.value);
+  const frame = readRegistryFrame(r.value);
+  if (frame.kind === 'framed') {
+    const decoded = codec.decodePrepared(r.value);
     return decoded.kind === 'ok'
-      ? { ...base, encoding: 'avro', value: decoded.value }
-      : { ...base, encoding: 'undecodable', value: `${decoded.reason}: ${decoded.detail}` };
+      ? { ...base, encoding: 'avro', schemaId: decoded.schemaId, value: decoded.value }
+      : { ...base, encoding: 'undecodable', schemaId: frame.schemaId, value: `${decoded.reason}: ${decoded.detail}` };
   }
   const text = r.value.toString('utf8');
   try {
@@ -73,7 +77,6 @@ export const tailTopic = async ({
   clientId?: string;
 }): Promise<TopicFollower> => {
   const codec = createSchemaRegistryCodec({ url: settings.registryUrl });
-  let queue = Promise.resolve();
   return followTopic({
     kafka: { brokers: settings.brokers, clientId, logLevel: 'nothing' },
     topic,
@@ -81,24 +84,31 @@ export const tailTopic = async ({
     ...(lastPerPartition === undefined ? {} : { lastPerPartition }),
     ...(onCrash === undefined ? {} : { onCrash }),
     waitForTopicMs: 5_000,
-    onRecords: (records) => {
-      queue = queue.then(async () => {
-        for (const r of records) {
-          // The registry being down must not stall the tail: the record is shown as undecodable, with why.
-          const described = await describeRecord(codec, r).catch((e: Error) => ({
-            partition: r.partition,
-            offset: r.offset.toString(),
-            timestamp: new Date(r.timestamp).toISOString(),
-            key: r.key?.toString('utf8') ?? null,
-            headers: {},
-            encoding: 'undecodable' as const,
-            value: `could not decode: ${e.message}`,
-          }));
-          onRecord(described);
-        }
-      });
+    onRecords: async (records) => {
+      // The registry being down must not stall the tail: its records are shown as undecodable, with why.
+      const failed = await codec.prepare(records.map((r) => r.value)).then(
+        () => undefined,
+        (e: Error) => e,
+      );
+      for (const r of records) onRecord(describeSafely(codec, r, failed));
     },
   });
+};
+
+const describeSafely = (codec: SchemaRegistryCodec, r: InputRecord, prepareError: Error | undefined): TailedRecord => {
+  try {
+    return describeRecord(codec, r);
+  } catch (e) {
+    return {
+      partition: r.partition,
+      offset: r.offset.toString(),
+      timestamp: new Date(r.timestamp).toISOString(),
+      key: keyText(r.key),
+      headers: {},
+      encoding: 'undecodable',
+      value: `could not decode: ${(prepareError ?? (e as Error)).message}`,
+    };
+  }
 };
 
 /** One record as text: where it is, its key and headers, then the value as indented JSON. */

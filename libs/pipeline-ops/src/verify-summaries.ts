@@ -1,7 +1,7 @@
 import { createSchemaRegistryCodec, createTopicAdmin } from '@eap/kafka-io';
 import { summaryGroupsFromSql, type Kysely, type StreamingDb } from '@eap/pg-io';
 import type { Env, PipelineNames } from '@eap/pipeline-config';
-import { parseWindowingConfig } from '@eap/windowing';
+import { MICROS_PER_HOUR, parseWindowingConfig } from '@eap/windowing';
 import { readAggregatorProgress, type AggregatorProgress } from './aggregator-progress.js';
 import { opsSettingsFromEnv } from './ops-settings.js';
 import type { DuplicateChanges } from './duplicate-changes.js';
@@ -44,8 +44,6 @@ export interface VerifyResult {
   readonly seconds: number;
 }
 
-const HOUR_MICROS = 3_600_000_000;
-
 /**
  * SPEC section 6's invariant, checked: the latest summaries (read_committed, decoded through the
  * registry) against the SQL GROUP BY, over the aggregator's horizon (its watermark minus retention).
@@ -65,7 +63,7 @@ export const verifySummaries = async (o: VerifyOptions): Promise<VerifyResult> =
   const [latest, groups, processed] = await Promise.all([
     readLatestSummaries({ brokers: o.brokers, clientId: 'pipeline-verify' }, o.names.summariesTopic, codec),
     // a window ends after the horizon when it starts after horizon - 1 h
-    summaryGroupsFromSql(o.db, horizon === null ? null : horizon - HOUR_MICROS),
+    summaryGroupsFromSql(o.db, horizon === null ? null : horizon - MICROS_PER_HOUR),
     readDuplicateChanges({ brokers: o.brokers, clientId: 'pipeline-verify' }, o.names.processedTopic, codec),
   ]);
   const report = reconcileSummaries(groups, latest.summaries, horizon);

@@ -4,3 +4,4 @@ export * from './activity-summary.js';
 export * from './window-output.js';
 export * from './window-aggregator.js';
 export * from './window-changelog.js';
+export { MICROS_PER_HOUR } from './window-time.js';

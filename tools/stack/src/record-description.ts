@@ -1,24 +1,16 @@
-import type { ConsumedRecord } from '@eap/kafka-io';
+import type { TailedRecord } from '@eap/pipeline-ops';
 
-const payloadOf = (bytes: Buffer | null): unknown => {
-  if (!bytes) return null;
-  try {
-    const json = JSON.parse(bytes.toString('utf8')) as { payload?: unknown };
-    return json && typeof json === 'object' && 'payload' in json ? json.payload : json;
-  } catch {
-    return `<${bytes.length} bytes>`;
-  }
+/**
+ * One line per record, for `peek`: partition@offset and key, then for a Debezium event its op, before
+ * and after; for Avro the schema id and the value; otherwise the value as JSON. The record is decoded
+ * by pipeline-ops' describeRecord, the one decoder `tail` and the console use too.
+ */
+export const formatPeekLine = (r: TailedRecord): string => {
+  const head = `p${r.partition}@${r.offset} key=${r.key ?? 'null'}`;
+  if (r.encoding === 'tombstone') return `${head} (tombstone)`;
+  if (r.encoding === 'avro') return `${head} schema=${r.schemaId} ${JSON.stringify(r.value)}`;
+  if (r.encoding === 'undecodable') return `${head} undecodable${r.schemaId === undefined ? '' : ` schema=${r.schemaId}`}: ${String(r.value)}`;
+  const v = r.value as { op?: unknown; before?: unknown; after?: unknown } | null;
+  if (v && typeof v === 'object' && typeof v.op === 'string') return `${head} op=${v.op} before=${JSON.stringify(v.before)} after=${JSON.stringify(v.after)}`;
+  return `${head} value=${JSON.stringify(r.value)}`;
 };
-
-/** One line per record: partition@offset, key, and for Debezium events op, before and after. */
-export const describeRecord = (r: ConsumedRecord): string => {
-  const value = payloadOf(r.value) as { op?: string; before?: unknown; after?: unknown } | null | string;
-  const head = `p${r.partition}@${r.offset} key=${JSON.stringify(payloadOf(r.key))}`;
-  if (value === null) return `${head} (tombstone)`;
-  if (typeof value === 'object' && value.op) return `${head} op=${value.op} before=${JSON.stringify(value.before)} after=${JSON.stringify(value.after)}`;
-  return `${head} value=${JSON.stringify(value)}`;
-};
-
-/** A registry-framed Avro record, decoded: partition@offset, key, schema id and the value as JSON. */
-export const describeAvroRecord = (r: ConsumedRecord, schemaId: number, value: unknown): string =>
-  `p${r.partition}@${r.offset} key=${JSON.stringify(r.key?.toString() ?? null)} schema=${schemaId} ${JSON.stringify(value)}`;

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { createSchemaRegistryCodec, readRecords } from '@eap/kafka-io';
+import { describeRecord } from '@eap/pipeline-ops';
 import { type ProgramSpec } from '@eap/pipeline-config';
 import { acceptCommandLine } from '@eap/service-runtime';
 import { tailFile } from './log-tail.js';
-import { describeAvroRecord, describeRecord } from './record-description.js';
+import { formatPeekLine } from './record-description.js';
 import { findRepoRoot } from './repo-root.js';
 import { createStackController } from './stack-controller.js';
 import { StackError } from './stack-error.js';
@@ -92,10 +93,8 @@ const main = async (argv: readonly string[]): Promise<number> => {
       const n = wholeNumber('peek --count', values['count'], 10);
       const records = await readRecords({ brokers: stack.connection().kafkaBrokers, topic, until: (rs) => rs.length >= n, timeoutMs: 5_000 });
       const codec = createSchemaRegistryCodec({ url: stack.connection().registryUrl });
-      for (const r of records) {
-        const avro = r.value && r.value.length > 5 && r.value[0] === 0 ? await codec.decode(r.value) : undefined;
-        process.stdout.write(`${avro?.kind === 'ok' ? describeAvroRecord(r, avro.schemaId, avro.value) : describeRecord(r)}\n`);
-      }
+      await codec.prepare(records.map((r) => r.value));
+      for (const r of records) process.stdout.write(`${formatPeekLine(describeRecord(codec, r))}\n`);
       process.stdout.write(`(${records.length} record${records.length === 1 ? '' : 's'} from ${topic})\n`);
       return 0;
     }
