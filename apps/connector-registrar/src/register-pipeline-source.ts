@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { buildConnectorConfig, ConnectError, createConnectClient, registerConnector, type RegistrarEvents } from '@eap/connect-io';
 import { createTopicAdmin } from '@eap/kafka-io';
-import { describePgConnection, migrateStreamingDb, probePostgres, type PgConnection } from '@eap/pg-io';
-import { sourceTopics } from '@eap/pipeline-config';
+import { describePgConnection, migrateStreamingDb, pgIoErrorOf, probePostgres, type PgConnection } from '@eap/pg-io';
+import { pipelineTopic } from '@eap/pipeline-config';
 import type { RegistrarConfig } from './registrar-config.js';
 
 const CONNECTOR_JSON = new URL('../connector/employee-connector.json', import.meta.url);
@@ -10,18 +10,17 @@ const CONNECTOR_JSON = new URL('../connector/employee-connector.json', import.me
 /** Migrates the source database, then creates or updates the connector and waits until it runs. */
 export const registerPipelineSource = async (config: RegistrarConfig, db: PgConnection, on: RegistrarEvents) => {
   if (config.migrate) {
-    const report = await migrateStreamingDb(db).catch((e: Error) => {
-      throw new ConnectError('database_unreachable', `migrating ${describePgConnection(db)} failed: ${e.message}`, { retriable: true });
+    const report = await migrateStreamingDb(db).catch((e: unknown) => {
+      throw pgIoErrorOf(e, `migrating ${describePgConnection(db)}`);
     });
     on('registrar.preflight', { migrated: report.applied, databaseCreated: report.databaseCreated });
   }
   // The source topics exist before the connector runs, so consumers can subscribe before the first row.
-  const topics = sourceTopics(config.names);
   const admin = await createTopicAdmin({ brokers: config.brokers });
   try {
     const created = await admin.ensureTopics([
-      { topic: topics.activities, partitions: config.sourcePartitions },
-      { topic: topics.employees, partitions: 1, configs: { 'cleanup.policy': 'compact' } },
+      pipelineTopic('activities', config.names, { activities: config.sourcePartitions }),
+      pipelineTopic('employees', config.names),
     ]);
     if (created.length) on('registrar.preflight', { createdTopics: created });
   } finally {
@@ -41,8 +40,8 @@ export const registerPipelineSource = async (config: RegistrarConfig, db: PgConn
     timeoutMs: config.timeoutMs,
     on,
     checkDatabase: async () => {
-      const probe = await probePostgres(db).catch((e: Error) => {
-        throw new ConnectError('database_unreachable', `PostgreSQL at ${describePgConnection(db)} is not reachable: ${e.message}`, { retriable: true });
+      const probe = await probePostgres(db).catch((e: unknown) => {
+        throw pgIoErrorOf(e, `checking PostgreSQL at ${describePgConnection(db)}`);
       });
       if (probe.walLevel !== 'logical') {
         throw new ConnectError(

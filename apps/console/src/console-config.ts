@@ -1,6 +1,6 @@
-import { ConfigError, intSetting, logLevelFromEnv, type Env, type LogLevelSetting } from '@eap/pipeline-config';
-import { appHealthAddresses, opsSettingsFromEnv, type OpsSettings, type PipelineApp } from '@eap/pipeline-ops';
-import { parseWindowingConfig } from '@eap/windowing';
+import { defineSettings, loggingSettings, setting, type Env, type LogLevelSetting } from '@eap/pipeline-config';
+import { appHealthSettings, opsSettings, type OpsSettings, type PipelineApp } from '@eap/pipeline-ops';
+import { windowingSettings } from '@eap/windowing';
 
 export interface ConsoleConfig {
   readonly host: string;
@@ -20,23 +20,43 @@ export interface ConsoleConfig {
   readonly logLevel: LogLevelSetting;
 }
 
-const HOSTS = /^[a-zA-Z0-9.:-]+$/;
-
 /** CONSOLE_* settings, plus the stack and pipeline settings every app and the CLI read. */
-export const consoleConfigFromEnv = (env: Env): ConsoleConfig => {
-  const host = env['CONSOLE_HOST'] ?? '127.0.0.1';
-  if (!HOSTS.test(host)) throw new ConfigError('CONSOLE_HOST', `must be a host name or address, got "${host}"`);
-  return {
-    host,
-    port: intSetting(env, 'CONSOLE_PORT', 8080, 0, 65535),
-    ops: opsSettingsFromEnv(env),
-    apps: appHealthAddresses(env),
-    refreshMs: intSetting(env, 'CONSOLE_REFRESH_MS', 2_000, 250, 60_000),
-    historyPoints: intSetting(env, 'CONSOLE_HISTORY_POINTS', 60, 2, 1_000),
-    eventsKept: intSetting(env, 'CONSOLE_EVENTS_KEPT', 50, 1, 1_000),
-    dlqKept: intSetting(env, 'CONSOLE_DLQ_KEPT', 20, 1, 1_000),
-    summaryHours: intSetting(env, 'CONSOLE_SUMMARY_HOURS', 48, 1, 24 * 31),
-    retentionHours: parseWindowingConfig(env).retentionHours,
-    logLevel: logLevelFromEnv(env),
-  };
-};
+export const consoleSettings = defineSettings(
+  'console',
+  {
+    host: setting.string('CONSOLE_HOST', {
+      default: '127.0.0.1',
+      pattern: /^[a-zA-Z0-9.:-]+$/,
+      accepts: 'a host name or address',
+      describe: 'where the console listens',
+    }),
+    port: setting.int('CONSOLE_PORT', {
+      default: 8080,
+      min: 0,
+      max: 65535,
+      describe: "the console's port (a taken port stops it at start, naming `CONSOLE_PORT`)",
+    }),
+    refreshMs: setting.int('CONSOLE_REFRESH_MS', { default: 2_000, min: 250, max: 60_000, describe: 'how often the stack, topics, groups and apps are read' }),
+    historyPoints: setting.int('CONSOLE_HISTORY_POINTS', {
+      default: 60,
+      min: 2,
+      max: 1_000,
+      describe: 'points kept per topic and group for rates, sparklines and trends',
+    }),
+    eventsKept: setting.int('CONSOLE_EVENTS_KEPT', { default: 50, min: 1, max: 1_000, describe: 'latest enriched events kept' }),
+    dlqKept: setting.int('CONSOLE_DLQ_KEPT', { default: 20, min: 1, max: 1_000, describe: 'latest dead-letter records kept' }),
+    summaryHours: setting.int('CONSOLE_SUMMARY_HOURS', {
+      default: 48,
+      min: 1,
+      max: 24 * 31,
+      describe: 'summary windows kept: the latest this many hours that have summaries',
+    }),
+    logging: loggingSettings,
+    ops: opsSettings,
+    apps: appHealthSettings,
+    windowing: windowingSettings,
+  },
+  { map: ({ windowing, logging, ...rest }): ConsoleConfig => ({ ...rest, ...logging, retentionHours: windowing.retentionHours }) },
+);
+
+export const consoleConfigFromEnv = (env: Env): ConsoleConfig => consoleSettings(env);

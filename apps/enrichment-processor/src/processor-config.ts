@@ -1,15 +1,5 @@
-import { parseEnrichmentConfig, type EnrichmentConfig } from '@eap/enrichment-rules';
-import {
-  intSetting,
-  kafkaBrokersFromEnv,
-  logLevelFromEnv,
-  pipelineNamesFromEnv,
-  processorGroupIdFromEnv,
-  registryUrlFromEnv,
-  type Env,
-  type PipelineNames,
-  healthHostSetting,
-} from '@eap/pipeline-config';
+import { enrichmentSettings, type EnrichmentConfig } from '@eap/enrichment-rules';
+import { defineSettings, healthServerSettings, loggingSettings, processorClientSettings, setting, type Env, type PipelineNames } from '@eap/pipeline-config';
 import type { LogLevel } from '@eap/service-runtime';
 
 export interface ProcessorConfig {
@@ -26,22 +16,29 @@ export interface ProcessorConfig {
   readonly enrichment: EnrichmentConfig;
 }
 
+/** The enrichment processor's settings: its own, then the shared client block, health server and enrichment rules. */
+export const processorSettings = defineSettings(
+  'enrichment-processor',
+  {
+    processedPartitions: setting.int('PROCESSED_PARTITIONS', {
+      default: 3,
+      min: 1,
+      max: 256,
+      describe: 'partitions of the processed topic; must match the topic on the broker',
+    }),
+    maxValueBytes: setting.int('PROCESSOR_MAX_VALUE_BYTES', {
+      default: 1_048_576,
+      min: 1_024,
+      max: 64 * 1_048_576,
+      describe: 'the largest source record value the processor reads; a larger one goes to the dead-letter topic',
+    }),
+    client: processorClientSettings,
+    health: healthServerSettings('PROCESSOR', 9464),
+    logging: loggingSettings,
+    enrichment: enrichmentSettings,
+  },
+  { map: ({ client, health, logging, ...own }): ProcessorConfig => ({ ...client, ...health, ...logging, ...own }) },
+);
+
 /** The enrichment processor's settings, from the environment, each defaulted and validated. */
-export const processorConfigFromEnv = (env: Env): ProcessorConfig => {
-  const names = pipelineNamesFromEnv(env);
-  const brokers = kafkaBrokersFromEnv(env);
-  const registryUrl = registryUrlFromEnv(env);
-  const logLevel: LogLevel = logLevelFromEnv(env);
-  return {
-    brokers,
-    registryUrl,
-    names,
-    groupId: processorGroupIdFromEnv(env, names),
-    processedPartitions: intSetting(env, 'PROCESSED_PARTITIONS', 3, 1, 256),
-    maxValueBytes: intSetting(env, 'PROCESSOR_MAX_VALUE_BYTES', 1_048_576, 1_024, 64 * 1_048_576),
-    healthPort: intSetting(env, 'PROCESSOR_HEALTH_PORT', 9464, 0, 65535),
-    healthHost: healthHostSetting(env, 'PROCESSOR_HEALTH_HOST'),
-    logLevel,
-    enrichment: parseEnrichmentConfig(env),
-  };
-};
+export const processorConfigFromEnv = (env: Env): ProcessorConfig => processorSettings(env);

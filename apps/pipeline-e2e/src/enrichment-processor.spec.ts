@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createKafkaClient, createSchemaRegistryCodec, readRecords, type ConsumedRecord } from '@eap/kafka-io';
+import { createRecordWriter, createSchemaRegistryCodec, readRecords, type ConsumedRecord } from '@eap/kafka-io';
 import { findRepoRoot } from '@eap/stack';
 import { createTestPipeline, describeOnStack, type TestPipeline } from '@eap/testing';
 import { startApp, type AppProcess } from '@eap/testing';
@@ -46,10 +46,9 @@ describeOnStack('enrichment processor', (stack) => {
   };
   const dlq = (until: (rs: readonly ConsumedRecord[]) => boolean) => readRecords({ brokers, topic: p.names.dlqTopic, until, timeoutMs: 60_000 });
   const writeRaw = async (messages: { key: string | Buffer | null; value: string | Buffer | null }[]) => {
-    const producer = createKafkaClient({ brokers }).producer();
-    await producer.connect();
-    await producer.send({ topic: p.topics.activities, messages });
-    await producer.disconnect();
+    const writer = await createRecordWriter({ brokers });
+    await writer.send(messages.map((m) => ({ topic: p.topics.activities, key: m.key, value: m.value === null ? null : Buffer.from(m.value) })));
+    await writer.close();
   };
 
   /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createKafkaClient, createTopicAdmin, readRecords, startExactlyOnceLoop, type EosEvent, type ExactlyOnceLoop, type InputRecord } from '@eap/kafka-io';
+import { createRecordWriter, createTopicAdmin, readRecords, startExactlyOnceLoop, type EosEvent, type ExactlyOnceLoop, type InputRecord } from '@eap/kafka-io';
 import { describeOnStack } from '@eap/testing';
 
 const waitFor = async (what: string, check: () => boolean, timeoutMs = 60_000) => {
@@ -20,11 +20,10 @@ describeOnStack('exactly-once consume-transform-produce (kafka-io)', (stack) => 
   const crashes: string[] = [];
 
   const produce = async (from: number, to: number) => {
-    const producer = createKafkaClient({ brokers }).producer();
-    await producer.connect();
-    const messages = Array.from({ length: to - from }, (_, i) => ({ key: `k${from + i}`, value: String(from + i) }));
-    for (let i = 0; i < messages.length; i += 500) await producer.send({ topic: input, messages: messages.slice(i, i + 500) });
-    await producer.disconnect();
+    const writer = await createRecordWriter({ brokers });
+    const records = Array.from({ length: to - from }, (_, i) => ({ topic: input, key: `k${from + i}`, value: Buffer.from(String(from + i)) }));
+    for (let i = 0; i < records.length; i += 500) await writer.send(records.slice(i, i + 500));
+    await writer.close();
   };
   const passthrough = (records: readonly InputRecord[]) => ({
     outputs: records.map((r) => ({ topic: output, key: r.key, value: r.value })),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createKafkaClient, createTopicAdmin, readToEnd } from '@eap/kafka-io';
+import { createTopicAdmin, readToEnd } from '@eap/kafka-io';
 import { describeOnStack } from '@eap/testing';
 
 describeOnStack('offsets of a topic created a moment ago (kafka-io)', (stack) => {
@@ -11,12 +11,10 @@ describeOnStack('offsets of a topic created a moment ago (kafka-io)', (stack) =>
   it('are read once the partitions have leaders, not failed', async () => {
     const id = randomBytes(3).toString('hex');
     const topics = Array.from({ length: 8 }, (_, i) => `t-newtopic-${id}-${i}`);
-    const creator = createKafkaClient({ brokers, logLevel: 'nothing' }).admin();
     const admin = await createTopicAdmin({ brokers });
-    await creator.connect();
     try {
       for (const topic of topics) {
-        await creator.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: 3 }] });
+        await admin.ensureTopics([{ topic, partitions: 3 }], { waitForLeaders: false });
         while (!(await admin.listTopics()).includes(topic)) await new Promise((r) => setTimeout(r, 5));
         const ends = await admin.endOffsets(topic);
         expect([...ends]).toEqual([
@@ -26,13 +24,12 @@ describeOnStack('offsets of a topic created a moment ago (kafka-io)', (stack) =>
         ]);
       }
       const created = `t-newtopic-${id}-read`;
-      await creator.createTopics({ waitForLeaders: false, topics: [{ topic: created, numPartitions: 3 }] });
+      await admin.ensureTopics([{ topic: created, partitions: 3 }], { waitForLeaders: false });
       while (!(await admin.listTopics()).includes(created)) await new Promise((r) => setTimeout(r, 5));
       await expect(readToEnd({ kafka: { brokers }, topic: created, onRecords: () => undefined })).resolves.toMatchObject({ records: 0 });
       topics.push(created);
     } finally {
       await admin.deleteTopics(topics);
-      await creator.disconnect();
       await admin.close();
     }
   }, 60_000);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createKafkaClient, createTopicAdmin, readRecords, readToEnd } from '@eap/kafka-io';
+import { createTopicAdmin, createTransactionalWriter, readRecords, readToEnd } from '@eap/kafka-io';
 import { describeOnStack } from '@eap/testing';
 
 describeOnStack('read_committed readers (kafka-io)', (stack) => {
@@ -10,24 +10,23 @@ describeOnStack('read_committed readers (kafka-io)', (stack) => {
     const topic = `t-rc-${id}`;
     const admin = await createTopicAdmin({ brokers });
     await admin.ensureTopics([{ topic, partitions: 1 }]);
-    const kafka = createKafkaClient({ brokers, logLevel: 'nothing' });
-    const [first, second] = [
-      kafka.producer({ transactionalId: `rc-${id}-1`, maxInFlightRequests: 1, idempotent: true }),
-      kafka.producer({ transactionalId: `rc-${id}-2`, maxInFlightRequests: 1, idempotent: true }),
-    ];
+    const [first, second] = await Promise.all([
+      createTransactionalWriter({ brokers, logLevel: 'nothing', transactionalId: `rc-${id}-1` }),
+      createTransactionalWriter({ brokers, logLevel: 'nothing', transactionalId: `rc-${id}-2` }),
+    ]);
+    const record = (key: string, value: string) => [{ topic, key, value: Buffer.from(value) }];
     try {
-      await Promise.all([first.connect(), second.connect()]);
       // As when an aggregator with several partitions dies: its transactions interleave on an output
       // partition and are aborted in another order than they began (the broker lists them so).
-      const a = await first.transaction();
-      await a.send({ topic, messages: [{ key: 'a', value: 'aborted-first-begun' }] });
-      const b = await second.transaction();
-      await b.send({ topic, messages: [{ key: 'b', value: 'aborted-second-begun' }] });
+      const a = await first.begin();
+      await a.send(record('a', 'aborted-first-begun'));
+      const b = await second.begin();
+      await b.send(record('b', 'aborted-second-begun'));
       await b.abort();
-      await a.send({ topic, messages: [{ key: 'a', value: 'aborted-first-begun-2' }] });
+      await a.send(record('a', 'aborted-first-begun-2'));
       await a.abort();
-      const c = await first.transaction();
-      await c.send({ topic, messages: [{ key: 'c', value: 'committed' }] });
+      const c = await first.begin();
+      await c.send(record('c', 'committed'));
       await c.commit();
 
       const values: string[] = [];
@@ -38,7 +37,7 @@ describeOnStack('read_committed readers (kafka-io)', (stack) => {
       const uncommitted = await readRecords({ brokers, topic, isolation: 'read_uncommitted', until: (rs) => rs.length >= 4, timeoutMs: 10_000 });
       expect(uncommitted).toHaveLength(4);
     } finally {
-      await Promise.all([first.disconnect(), second.disconnect()]);
+      await Promise.all([first.close(), second.close()]);
       await admin.deleteTopics([topic]);
       await admin.close();
     }

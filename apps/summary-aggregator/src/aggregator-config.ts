@@ -1,16 +1,14 @@
 import {
-  aggregatorGroupIdFromEnv,
-  intSetting,
-  kafkaBrokersFromEnv,
-  logLevelFromEnv,
-  pipelineNamesFromEnv,
-  registryUrlFromEnv,
+  aggregatorClientSettings,
+  defineSettings,
+  healthServerSettings,
+  loggingSettings,
+  setting,
   type Env,
   type LogLevelSetting,
   type PipelineNames,
-  healthHostSetting,
 } from '@eap/pipeline-config';
-import { parseWindowingConfig, type WindowingConfig } from '@eap/windowing';
+import { windowingSettings, type WindowingConfig } from '@eap/windowing';
 
 export interface AggregatorConfig {
   readonly brokers: readonly string[];
@@ -27,19 +25,29 @@ export interface AggregatorConfig {
   readonly windowing: WindowingConfig;
 }
 
+/** The summary aggregator's settings: its own, then the shared client block, health server and windows. */
+export const aggregatorSettings = defineSettings(
+  'summary-aggregator',
+  {
+    summariesPartitions: setting.int('SUMMARIES_PARTITIONS', {
+      default: 3,
+      min: 1,
+      max: 256,
+      describe: 'partitions of the summaries topic and its changelog when the aggregator creates them',
+    }),
+    lingerMs: setting.int('AGGREGATOR_LINGER_MS', {
+      default: 50,
+      min: 0,
+      max: 5_000,
+      describe: 'the longest a fetch waits for more records: the only delay batching adds to an emit',
+    }),
+    client: aggregatorClientSettings,
+    health: healthServerSettings('AGGREGATOR', 9465),
+    logging: loggingSettings,
+    windowing: windowingSettings,
+  },
+  { map: ({ client, health, logging, ...own }): AggregatorConfig => ({ ...client, ...health, ...logging, ...own }) },
+);
+
 /** The summary aggregator's settings, from the environment, each defaulted and validated. */
-export const aggregatorConfigFromEnv = (env: Env): AggregatorConfig => {
-  const names = pipelineNamesFromEnv(env);
-  return {
-    brokers: kafkaBrokersFromEnv(env),
-    registryUrl: registryUrlFromEnv(env),
-    names,
-    groupId: aggregatorGroupIdFromEnv(env, names),
-    summariesPartitions: intSetting(env, 'SUMMARIES_PARTITIONS', 3, 1, 256),
-    lingerMs: intSetting(env, 'AGGREGATOR_LINGER_MS', 50, 0, 5_000),
-    healthPort: intSetting(env, 'AGGREGATOR_HEALTH_PORT', 9465, 0, 65535),
-    healthHost: healthHostSetting(env, 'AGGREGATOR_HEALTH_HOST'),
-    logLevel: logLevelFromEnv(env),
-    windowing: parseWindowingConfig(env),
-  };
-};
+export const aggregatorConfigFromEnv = (env: Env): AggregatorConfig => aggregatorSettings(env);

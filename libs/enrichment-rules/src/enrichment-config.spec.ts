@@ -1,13 +1,14 @@
-import { EnrichmentConfigError, defaultEnrichmentConfig, parseEnrichmentConfig } from './enrichment-config.js';
+import { ConfigError } from '@eap/pipeline-config';
+import { defaultEnrichmentConfig, parseEnrichmentConfig } from './enrichment-config.js';
 
-const configError = (env: Record<string, string>): EnrichmentConfigError => {
+const configError = (env: Record<string, string>): ConfigError => {
   try {
     parseEnrichmentConfig(env);
   } catch (error) {
-    if (error instanceof EnrichmentConfigError) return error;
+    if (error instanceof ConfigError) return error;
     throw error;
   }
-  throw new Error('expected an EnrichmentConfigError');
+  throw new Error('expected a ConfigError');
 };
 
 describe('parseEnrichmentConfig', () => {
@@ -16,8 +17,8 @@ describe('parseEnrichmentConfig', () => {
     expect(defaultEnrichmentConfig).toEqual(parseEnrichmentConfig({}));
   });
 
-  it('reads every setting, and treats empty values as unset', () => {
-    const env = { ENRICH_SHORT_SESSION_SECONDS: '10', ENRICH_LONG_SESSION_SECONDS: '600', ENRICH_BUSINESS_HOURS_START: '0', ENRICH_BUSINESS_HOURS_END: '' };
+  it('reads every setting, trims it, and treats empty values as unset', () => {
+    const env = { ENRICH_SHORT_SESSION_SECONDS: '10', ENRICH_LONG_SESSION_SECONDS: ' 600 ', ENRICH_BUSINESS_HOURS_START: '0', ENRICH_BUSINESS_HOURS_END: ' ' };
     expect(parseEnrichmentConfig(env)).toEqual({ shortSessionSeconds: 10, longSessionSeconds: 600, businessHoursStart: 0, businessHoursEnd: 17 });
   });
 
@@ -33,7 +34,7 @@ describe('parseEnrichmentConfig', () => {
     [{ ENRICH_SHORT_SESSION_SECONDS: '0' }, 'ENRICH_SHORT_SESSION_SECONDS: must be a positive integer, got "0"'],
     [{ ENRICH_SHORT_SESSION_SECONDS: '-5' }, 'ENRICH_SHORT_SESSION_SECONDS: must be a positive integer, got "-5"'],
     [{ ENRICH_LONG_SESSION_SECONDS: '1.5' }, 'ENRICH_LONG_SESSION_SECONDS: must be a positive integer, got "1.5"'],
-    [{ ENRICH_LONG_SESSION_SECONDS: ' 300' }, 'ENRICH_LONG_SESSION_SECONDS: must be a positive integer, got " 300"'],
+    [{ ENRICH_LONG_SESSION_SECONDS: '3 00' }, 'ENRICH_LONG_SESSION_SECONDS: must be a positive integer, got "3 00"'],
     [{ ENRICH_SHORT_SESSION_SECONDS: '300' }, 'ENRICH_SHORT_SESSION_SECONDS: must be a positive integer below ENRICH_LONG_SESSION_SECONDS (300), got "300"'],
     [{ ENRICH_LONG_SESSION_SECONDS: '20' }, 'ENRICH_LONG_SESSION_SECONDS: must be a positive integer above ENRICH_SHORT_SESSION_SECONDS (30), got "20"'],
     [{ ENRICH_BUSINESS_HOURS_START: '24' }, 'ENRICH_BUSINESS_HOURS_START: must be an hour 0-23, got "24"'],

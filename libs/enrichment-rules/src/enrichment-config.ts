@@ -1,4 +1,4 @@
-import { ConfigError, type Env } from '@eap/pipeline-config';
+import { defineSettings, setting, type Env, type SettingsSchema } from '@eap/pipeline-config';
 /** Thresholds and hours of SPEC section 5; the defaults are the manual's. */
 export interface EnrichmentConfig {
   /** Durations below this many seconds are `short`. */
@@ -18,54 +18,60 @@ export const defaultEnrichmentConfig: EnrichmentConfig = {
   businessHoursEnd: 17,
 };
 
-/** A bad setting: the shared ConfigError (message `<SETTING>: ...`), under this lib's name. */
-export class EnrichmentConfigError extends ConfigError {
-  override readonly name = 'EnrichmentConfigError';
-}
+const MAX_SECONDS = 999_999_999;
+const POSITIVE = 'a positive integer';
+const HOUR = 'an hour 0-23';
+const d = defaultEnrichmentConfig;
 
 /**
- * Reads ENRICH_SHORT_SESSION_SECONDS, ENRICH_LONG_SESSION_SECONDS, ENRICH_BUSINESS_HOURS_START and
- * ENRICH_BUSINESS_HOURS_END (unset or empty: the default) and validates them together.
- * Throws an EnrichmentConfigError naming the setting and what it accepts.
+ * ENRICH_SHORT_SESSION_SECONDS, ENRICH_LONG_SESSION_SECONDS, ENRICH_BUSINESS_HOURS_START and
+ * ENRICH_BUSINESS_HOURS_END (unset or empty: the default), validated together: short below long, start
+ * not after end, blaming the one the user set (the later one if both were).
  */
-export const parseEnrichmentConfig = (env: Env): EnrichmentConfig => {
-  const d = defaultEnrichmentConfig;
-  const short = readSetting(env, 'ENRICH_SHORT_SESSION_SECONDS', d.shortSessionSeconds, 1, 999_999_999, 'a positive integer');
-  const long = readSetting(env, 'ENRICH_LONG_SESSION_SECONDS', d.longSessionSeconds, 1, 999_999_999, 'a positive integer');
-  const start = readSetting(env, 'ENRICH_BUSINESS_HOURS_START', d.businessHoursStart, 0, 23, 'an hour 0-23');
-  const end = readSetting(env, 'ENRICH_BUSINESS_HOURS_END', d.businessHoursEnd, 0, 23, 'an hour 0-23');
-  ordered(short, long, { strict: true });
-  ordered(start, end, { strict: false });
-  return {
-    shortSessionSeconds: short.value,
-    longSessionSeconds: long.value,
-    businessHoursStart: start.value,
-    businessHoursEnd: end.value,
-  };
-};
+export const enrichmentSettings: SettingsSchema<EnrichmentConfig> = defineSettings(
+  'enrichment',
+  {
+    shortSessionSeconds: setting.int('ENRICH_SHORT_SESSION_SECONDS', {
+      default: d.shortSessionSeconds,
+      min: 1,
+      max: MAX_SECONDS,
+      accepts: POSITIVE,
+      describe: 'durations below this many seconds are `short`',
+    }),
+    longSessionSeconds: setting.int('ENRICH_LONG_SESSION_SECONDS', {
+      default: d.longSessionSeconds,
+      min: 1,
+      max: MAX_SECONDS,
+      accepts: POSITIVE,
+      describe: 'durations of at least this many seconds are `long` (above ENRICH_SHORT_SESSION_SECONDS); between the two, `medium`',
+    }),
+    businessHoursStart: setting.int('ENRICH_BUSINESS_HOURS_START', {
+      default: d.businessHoursStart,
+      min: 0,
+      max: 23,
+      accepts: HOUR,
+      describe: 'first business hour of the day',
+    }),
+    businessHoursEnd: setting.int('ENRICH_BUSINESS_HOURS_END', {
+      default: d.businessHoursEnd,
+      min: 0,
+      max: 23,
+      accepts: HOUR,
+      describe: 'last business hour of the day, inclusive (17: until 17:59:59.999999; not before ENRICH_BUSINESS_HOURS_START)',
+    }),
+  },
+  {
+    check: (v, { raw, fail }) => {
+      const ordered = (low: [string, number, string], high: [string, number, string], strict: boolean): void => {
+        if (strict ? low[1] < high[1] : low[1] <= high[1]) return;
+        const [blamed, other, word] = raw(high[0]) !== undefined ? [high, low, strict ? 'above' : 'not before'] : [low, high, strict ? 'below' : 'not after'];
+        fail(blamed[0], `${blamed[2]} ${word} ${other[0]} (${other[1]})`, String(blamed[1]));
+      };
+      ordered(['ENRICH_SHORT_SESSION_SECONDS', v.shortSessionSeconds, POSITIVE], ['ENRICH_LONG_SESSION_SECONDS', v.longSessionSeconds, POSITIVE], true);
+      ordered(['ENRICH_BUSINESS_HOURS_START', v.businessHoursStart, HOUR], ['ENRICH_BUSINESS_HOURS_END', v.businessHoursEnd, HOUR], false);
+    },
+  },
+);
 
-interface Setting {
-  readonly name: string;
-  readonly raw: string | undefined;
-  readonly value: number;
-  readonly what: string;
-}
-
-const readSetting = (env: Env, name: string, fallback: number, min: number, max: number, what: string): Setting => {
-  const raw = env[name] === '' ? undefined : env[name];
-  const value = raw === undefined ? fallback : /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(value >= min && value <= max)) fail(name, what, raw);
-  return { name, raw, value, what };
-};
-
-/** Checks low < high (strict) or low <= high, blaming the one the user set (the high one if both were). */
-const ordered = (low: Setting, high: Setting, { strict }: { readonly strict: boolean }): void => {
-  if (strict ? low.value < high.value : low.value <= high.value) return;
-  const [lowWord, highWord] = strict ? ['below', 'above'] : ['not after', 'not before'];
-  const [blamed, other, word] = high.raw !== undefined ? [high, low, highWord] : [low, high, lowWord];
-  fail(blamed.name, `${blamed.what} ${word} ${other.name} (${other.value})`, blamed.raw ?? String(blamed.value));
-};
-
-const fail = (name: string, allowed: string, raw: string | undefined): never => {
-  throw new EnrichmentConfigError(name, `must be ${allowed}, got "${raw ?? ''}"`);
-};
+/** Reads the ENRICH_* settings; throws a ConfigError naming the setting and what it accepts. */
+export const parseEnrichmentConfig = (env: Env): EnrichmentConfig => enrichmentSettings(env);

@@ -1,3 +1,4 @@
+import { connectClient } from './kafka-error-mapping.js';
 import { createKafkaClient } from './kafka-client-factory.js';
 
 export interface BrokerProbeResult {
@@ -9,7 +10,7 @@ export interface BrokerProbeResult {
 /** Asks the cluster for its metadata once, without retries: the broker's own health answer. */
 export const probeBroker = async (brokers: readonly string[], timeoutMs = 3_000): Promise<BrokerProbeResult> => {
   const admin = createKafkaClient({ brokers, clientId: 'stack-probe', logLevel: 'nothing', connectionTimeoutMs: timeoutMs, retries: 0 }).admin();
-  await admin.connect();
+  await connectClient(admin);
   try {
     const cluster = await admin.describeCluster();
     return { clusterId: cluster.clusterId, brokerCount: cluster.brokers.length, controllerId: cluster.controller };

@@ -1,7 +1,5 @@
-// First: KafkaJS must load with our read_committed filter in place.
-import './kafkajs-read-committed-fix.js';
 export * from './aborted-transaction-filter.js';
-export * from './kafka-client-factory.js';
+export type { KafkaClientOptions, KafkaLogLevel } from './kafka-client-factory.js';
 export * from './broker-probe.js';
 export * from './topic-admin.js';
 export * from './record-reader.js';
@@ -12,7 +10,6 @@ export * from './exactly-once-loop.js';
 export * from './schema-registry-codec.js';
 export * from './registry-frame.js';
 export * from './topic-follower.js';
-export * from './plain-passthrough.js';
 export * from './partition-reader.js';
 export * from './dead-letter-record.js';
 export * from './retry-retriable.js';
@@ -20,3 +17,5 @@ export * from './partition-offsets.js';
 export * from './input-positions.js';
 export * from './input-position-check.js';
 export * from './key-partition.js';
+export * from './kafka-error-mapping.js';
+export * from './record-writer.js';

@@ -1,5 +1,4 @@
-import './kafkajs-read-committed-fix.js';
-import { Kafka, logLevel as KafkaJsLogLevel, type KafkaConfig, type logCreator } from 'kafkajs';
+import { Kafka, logLevel as KafkaJsLogLevel, type KafkaConfig, type logCreator } from './kafkajs.js';
 
 export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info' | 'debug';
 
@@ -25,7 +24,7 @@ const jsonLogCreator: logCreator =
   ({ namespace, level, log }) => {
     const { message, timestamp: _ts, logger: _l, ...rest } = log;
     process.stderr.write(
-      `${JSON.stringify({ time: new Date().toISOString(), level: KafkaJsLogLevel[level]?.toLowerCase(), event: `kafka.${namespace}`, message, ...rest })}\n`,
+      `${JSON.stringify({ time: new Date().toISOString(), level: KafkaJsLogLevel[level]?.toLowerCase(), event: `kafka.${namespace || 'client'}`, message, ...rest })}\n`,
     );
   };
 

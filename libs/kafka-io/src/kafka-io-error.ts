@@ -1,16 +1,28 @@
-/** Errors of our Kafka adapter: `retriable` says whether trying again can help. */
-export class KafkaIoError extends Error {
+import { PipelineError, type ErrorKind } from '@eap/pipeline-config';
+
+export type KafkaIoErrorCode =
+  'fenced' | 'commit_failed' | 'not_reachable' | 'handler_failed' | 'input_position' | 'topic_absent' | 'kafka_failed' | 'registry_failed';
+
+const KIND: Readonly<Record<KafkaIoErrorCode, ErrorKind>> = {
+  fenced: 'fencing',
+  commit_failed: 'protocol',
+  not_reachable: 'connection',
+  handler_failed: 'state',
+  input_position: 'state',
+  topic_absent: 'state',
+  kafka_failed: 'protocol',
+  registry_failed: 'protocol',
+};
+
+/** Errors of our Kafka adapter (KafkaJS's and the registry's mapped by kafkaIoErrorOf): `retriable` says whether trying again can help. */
+export class KafkaIoError extends PipelineError {
   override readonly name = 'KafkaIoError';
   constructor(
-    readonly code: 'fenced' | 'commit_failed' | 'not_reachable' | 'handler_failed' | 'input_position',
+    override readonly code: KafkaIoErrorCode,
     message: string,
-    readonly context: { readonly retriable: boolean; readonly topic?: string; readonly partition?: number; readonly cause?: unknown },
+    override readonly context: { readonly retriable: boolean; readonly topic?: string; readonly partition?: number; readonly cause?: unknown },
   ) {
-    super(message);
-  }
-
-  get retriable(): boolean {
-    return this.context.retriable;
+    super(KIND[code], code, message, context);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { KafkaMessage } from 'kafkajs';
+import type { KafkaMessage } from './kafkajs.js';
 
 /** A record as our processors see it: bytes in, no KafkaJS types. */
 export interface InputRecord {

@@ -1,4 +1,5 @@
-import type { Admin, Kafka } from 'kafkajs';
+import { connectClient } from './kafka-error-mapping.js';
+import type { Admin, Kafka } from './kafkajs.js';
 import { retryRetriable } from './retry-retriable.js';
 
 export interface PartitionOffsets {
@@ -22,7 +23,7 @@ export const partitionOffsets = async (admin: Admin, topic: string): Promise<rea
 /** The same through a short-lived admin client of `kafka`. */
 export const readPartitionOffsets = async (kafka: Kafka, topic: string): Promise<readonly PartitionOffsets[]> => {
   const admin = kafka.admin();
-  await admin.connect();
+  await connectClient(admin);
   try {
     return await partitionOffsets(admin, topic);
   } finally {

@@ -1,3 +1,4 @@
+import { connectClient } from './kafka-error-mapping.js';
 import { randomUUID } from 'node:crypto';
 import { createKafkaClient, type KafkaClientOptions } from './kafka-client-factory.js';
 import { toInputRecord, type InputRecord } from './kafka-records.js';
@@ -66,7 +67,7 @@ export const readToEnd = async ({
   // Also fired for batches that held only markers or aborted records, which eachBatch never sees.
   consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => reached(payload.partition, payload.lastOffset));
   try {
-    await consumer.connect();
+    await connectClient(consumer);
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await consumer.run({
       autoCommit: false,

@@ -1,5 +1,5 @@
-import './kafkajs-read-committed-fix.js';
-import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { connectClient } from './kafka-error-mapping.js';
+import { Partitioners, type Kafka, type Producer } from './kafkajs.js';
 import { isFencingError, KafkaIoError } from './kafka-io-error.js';
 import type { OutputRecord } from './kafka-records.js';
 
@@ -28,7 +28,7 @@ export const startPartitionTransactor = async (kafka: Kafka, transactionalId: st
     retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 30, maxRetryTime: 1_000 },
     createPartitioner: Partitioners.DefaultPartitioner,
   });
-  await producer.connect();
+  await connectClient(producer);
   // InitProducerId bumps the epoch: the previous owner's producer is fenced from here on.
   const fence = await producer.transaction();
   await fence.abort();

@@ -1,6 +1,5 @@
-import './kafkajs-read-committed-fix.js';
 import { randomUUID } from 'node:crypto';
-import { Partitioners } from 'kafkajs';
+import { Partitioners } from './kafkajs.js';
 import { createKafkaClient, type KafkaClientOptions } from './kafka-client-factory.js';
 
 /**

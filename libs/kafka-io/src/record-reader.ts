@@ -1,3 +1,6 @@
+import { connectClient, isKafkaConnectionError } from './kafka-error-mapping.js';
+import { KafkaIoError } from './kafka-io-error.js';
+import { isRetriableKafkaError } from './retry-retriable.js';
 import { randomUUID } from 'node:crypto';
 import { createKafkaClient } from './kafka-client-factory.js';
 import { toInputRecord, type InputRecord } from './kafka-records.js';
@@ -32,7 +35,7 @@ export const readRecords = async ({
   });
   const records: ConsumedRecord[] = [];
   await waitForTopic(brokers, topic, timeoutMs);
-  await consumer.connect();
+  await connectClient(consumer);
   try {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
@@ -58,14 +61,42 @@ export const readRecords = async ({
 /** Debezium creates its topics on the first change: wait until `topic` exists (or time out). */
 export const waitForTopic = async (brokers: readonly string[], topic: string, timeoutMs = 30_000): Promise<void> => {
   const admin = createKafkaClient({ brokers, clientId: 'topic-wait', logLevel: 'nothing' }).admin();
-  await admin.connect();
+  await connectClient(admin);
   try {
     const deadline = Date.now() + timeoutMs;
     while (!(await admin.listTopics()).includes(topic)) {
-      if (Date.now() > deadline) throw new Error(`topic ${topic} did not appear within ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new KafkaIoError('topic_absent', `topic ${topic} did not appear within ${timeoutMs / 1000} s`, { retriable: true, topic });
       await new Promise((r) => setTimeout(r, 200));
     }
   } finally {
     await admin.disconnect();
+  }
+};
+
+/**
+ * Waits for `topic` as long as it takes (an app started before the one that creates its input), and says
+ * why every `everyMs`: the topic still absent, or the cluster not answering, with KafkaJS's error. An
+ * error that waiting cannot cure (a bad broker address, a bug) is thrown.
+ */
+export const awaitTopic = async ({
+  brokers,
+  topic,
+  everyMs = 30_000,
+  onWaiting,
+}: {
+  brokers: readonly string[];
+  topic: string;
+  everyMs?: number;
+  onWaiting: (detail: { readonly topic: string; readonly reason: string }) => void;
+}): Promise<void> => {
+  for (;;) {
+    try {
+      return await waitForTopic(brokers, topic, everyMs);
+    } catch (e) {
+      const waitable = (e instanceof KafkaIoError && e.retriable) || isKafkaConnectionError(e) || isRetriableKafkaError(e);
+      if (!waitable) throw e;
+      onWaiting({ topic, reason: (e as Error).message });
+    }
   }
 };

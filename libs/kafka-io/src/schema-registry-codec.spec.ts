@@ -72,4 +72,17 @@ describe('schema registry codec', () => {
     const codec = createSchemaRegistryCodec({ url: 'http://registry', fetch: fakeRegistry().fetch });
     expect(() => codec.decodePrepared(row(1))).toThrow('schema id 1 was not prepared');
   });
+
+  it('says the registry did not answer, as a retriable connection error, when nothing listens', async () => {
+    const refused = (async () => {
+      throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+    }) as typeof globalThis.fetch;
+    const codec = createSchemaRegistryCodec({ url: 'http://127.0.0.1:1', fetch: refused });
+    await expect(codec.prepare([row(1)])).rejects.toMatchObject({
+      kind: 'connection',
+      code: 'not_reachable',
+      retriable: true,
+      message: 'the schema registry did not answer http://127.0.0.1:1 (ECONNREFUSED)',
+    });
+  });
 });

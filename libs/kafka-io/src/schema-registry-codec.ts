@@ -1,5 +1,7 @@
 import avro from 'avsc';
+import { KafkaIoError } from './kafka-io-error.js';
 import { readRegistryFrame, writeRegistryFrame } from './registry-frame.js';
+import { registryRequest } from './registry-request.js';
 import { registerSchema } from './schema-registration.js';
 
 export type RegistryDecodeResult =
@@ -54,10 +56,10 @@ export const createSchemaRegistryCodec = ({
   const fetchWriter = (id: number): Promise<void> => {
     let p = pending.get(id);
     if (!p) {
-      p = fetch(`${url}/schemas/ids/${id}`, { signal: AbortSignal.timeout(fetchTimeoutMs) })
+      p = registryRequest(`${url}/schemas/ids/${id}`, { signal: AbortSignal.timeout(fetchTimeoutMs) }, fetch)
         .then(async (res) => {
           if (res.status === 404) return void writers.set(id, null);
-          if (!res.ok) throw new Error(`registry answered ${res.status} for schema id ${id}`);
+          if (!res.ok) throw new KafkaIoError('registry_failed', `registry answered ${res.status} for schema id ${id}`, { retriable: res.status >= 500 });
           const schema = JSON.parse(((await res.json()) as { schema: string }).schema) as unknown;
           writers.set(id, { schema, type: avro.Type.forSchema(schema as avro.Schema), resolvers: new Map() });
         })

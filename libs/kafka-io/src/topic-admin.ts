@@ -1,3 +1,4 @@
+import { connectClient } from './kafka-error-mapping.js';
 import { createKafkaClient } from './kafka-client-factory.js';
 import { partitionOffsets, type PartitionOffsets } from './partition-offsets.js';
 import { isRetriableKafkaError, retryRetriable } from './retry-retriable.js';
@@ -9,8 +10,11 @@ export interface TopicSpec {
 }
 
 export interface TopicAdmin {
-  /** Creates the topics that do not exist yet; returns the names it created. */
-  ensureTopics(specs: readonly TopicSpec[]): Promise<readonly string[]>;
+  /**
+   * Creates the topics that do not exist yet; returns the names it created. By default it returns once
+   * every partition has a leader; `waitForLeaders: false` returns at once (tests of readers that race it).
+   */
+  ensureTopics(specs: readonly TopicSpec[], options?: { readonly waitForLeaders?: boolean }): Promise<readonly string[]>;
   listTopics(): Promise<readonly string[]>;
   deleteTopics(topics: readonly string[]): Promise<void>;
   /** High watermark per partition, in partition order. */
@@ -32,14 +36,14 @@ export interface TopicAdmin {
 
 export const createTopicAdmin = async ({ brokers, clientId = 'topic-admin' }: { brokers: readonly string[]; clientId?: string }): Promise<TopicAdmin> => {
   const admin = createKafkaClient({ brokers, clientId }).admin();
-  await admin.connect();
+  await connectClient(admin);
   return {
-    async ensureTopics(specs) {
+    async ensureTopics(specs, { waitForLeaders = true } = {}) {
       const existing = new Set(await admin.listTopics());
       const missing = specs.filter((s) => !existing.has(s.topic));
       if (missing.length === 0) return [];
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders,
         topics: missing.map((s) => ({
           topic: s.topic,
           numPartitions: s.partitions ?? 1,
@@ -59,7 +63,7 @@ export const createTopicAdmin = async ({ brokers, clientId = 'topic-admin' }: { 
         const doomed = topics.filter((t) => existing.has(t));
         if (doomed.length === 0) return;
         const deleter = createKafkaClient({ brokers, clientId: `${clientId}-delete`, logLevel: 'nothing', retries: 0 }).admin();
-        await deleter.connect();
+        await connectClient(deleter);
         try {
           await deleter.deleteTopics({ topics: doomed });
         } finally {

@@ -1,3 +1,4 @@
+import { connectClient } from './kafka-error-mapping.js';
 import { randomUUID } from 'node:crypto';
 import { createKafkaClient, type KafkaClientOptions } from './kafka-client-factory.js';
 import { toInputRecord, type InputRecord } from './kafka-records.js';
@@ -55,7 +56,7 @@ export const followTopic = async ({
   consumer.on(consumer.events.CRASH, ({ payload }) => {
     if (!payload.restart) onCrash(payload.error);
   });
-  await consumer.connect();
+  await connectClient(consumer);
   await consumer.subscribe({ topics: [topic], fromBeginning: lastPerPartition !== undefined || fromBeginning });
   await consumer.run({
     autoCommit: false,

@@ -12,3 +12,4 @@ export * from './activity-summary-query.js';
 export * from './traffic-writer.js';
 export * from './postgres-inspection.js';
 export * from './snapshot-signal.js';
+export * from './pg-io-error.js';

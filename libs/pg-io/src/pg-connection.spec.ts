@@ -19,7 +19,7 @@ describe('pg connection settings', () => {
     const c = pgConnectionFromEnv({ PGPASSFILE: passfile }, { database: 'streaming_db' });
     expect(c).toEqual({ host: '127.0.0.1', port: 5433, user: 'postgres', database: 'streaming_db', password: 's3cr:et' });
     expect(describePgConnection(c)).toBe('postgres://postgres@127.0.0.1:5433/streaming_db');
-    expect(() => pgConnectionFromEnv({ PGPORT: 'x' })).toThrow(/^PGPORT must be/);
+    expect(() => pgConnectionFromEnv({ PGPORT: 'x' })).toThrow(/^PGPORT: must be a port number \(1-65535\), got "x"$/);
   });
 
   it('seeds a few hundred employees with unique emails across departments', () => {

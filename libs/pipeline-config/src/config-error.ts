@@ -1,11 +1,13 @@
+import { PipelineError } from './pipeline-error.js';
+
 /** A setting that is missing or malformed. The message always names the setting and what it allows. */
-export class ConfigError extends Error {
+export class ConfigError extends PipelineError {
   override readonly name: string = 'ConfigError';
   constructor(
     readonly setting: string,
     message: string,
   ) {
-    super(`${setting}: ${message}`);
+    super('config', 'bad_setting', `${setting}: ${message}`, { retriable: false, setting });
   }
 }
 

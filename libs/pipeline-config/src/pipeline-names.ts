@@ -1,4 +1,5 @@
-import { ConfigError, type Env } from './config-error.js';
+import type { Env } from './config-error.js';
+import { defineSettings, setting, type SettingsSchema } from './settings.js';
 
 /**
  * The names one pipeline owns. Several pipelines (tests, users) can share one stack when these differ.
@@ -28,27 +29,32 @@ export const DEFAULT_PIPELINE_NAMES: PipelineNames = {
   dlqTopic: 'employee-activities-dlq',
 };
 
-const SETTINGS: Readonly<Record<keyof PipelineNames, { env: string; pattern: RegExp; allowed: string }>> = {
-  topicPrefix: { env: 'PIPELINE_TOPIC_PREFIX', pattern: /^[A-Za-z0-9_-]{1,100}$/, allowed: 'letters, digits, _ and - (1-100)' },
-  connector: { env: 'PIPELINE_CONNECTOR', pattern: /^[A-Za-z0-9._-]{1,100}$/, allowed: 'letters, digits, ., _ and - (1-100)' },
-  slot: { env: 'PIPELINE_SLOT', pattern: /^[a-z0-9_]{1,63}$/, allowed: 'lower-case letters, digits and _ (1-63), as PostgreSQL slot names' },
-  publication: { env: 'PIPELINE_PUBLICATION', pattern: /^[a-z_][a-z0-9_]{0,62}$/, allowed: 'a lower-case SQL identifier (1-63)' },
-  database: { env: 'PIPELINE_DATABASE', pattern: /^[a-z_][a-z0-9_]{0,62}$/, allowed: 'a lower-case SQL identifier (1-63)' },
-  processedTopic: { env: 'PIPELINE_PROCESSED_TOPIC', pattern: /^[A-Za-z0-9._-]{1,249}$/, allowed: 'a Kafka topic name' },
-  summariesTopic: { env: 'PIPELINE_SUMMARIES_TOPIC', pattern: /^[A-Za-z0-9._-]{1,249}$/, allowed: 'a Kafka topic name' },
-  summariesChangelogTopic: { env: 'PIPELINE_SUMMARIES_CHANGELOG_TOPIC', pattern: /^[A-Za-z0-9._-]{1,249}$/, allowed: 'a Kafka topic name' },
-  dlqTopic: { env: 'PIPELINE_DLQ_TOPIC', pattern: /^[A-Za-z0-9._-]{1,249}$/, allowed: 'a Kafka topic name' },
-};
+const name = (env: string, key: keyof PipelineNames, pattern: RegExp, accepts: string, describe: string) =>
+  setting.string(env, { default: DEFAULT_PIPELINE_NAMES[key], pattern, accepts, describe });
+const TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
+const SQL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** The `PIPELINE_*` names, each validated, defaulting to the manual's: several pipelines can share a stack (the tests do). */
+export const pipelineNamesSettings: SettingsSchema<PipelineNames> = defineSettings('pipeline-names', {
+  topicPrefix: name('PIPELINE_TOPIC_PREFIX', 'topicPrefix', /^[A-Za-z0-9_-]{1,100}$/, 'letters, digits, _ and - (1-100)', "the prefix of Debezium's topics"),
+  connector: name('PIPELINE_CONNECTOR', 'connector', /^[A-Za-z0-9._-]{1,100}$/, 'letters, digits, ., _ and - (1-100)', 'the Debezium connector'),
+  slot: name('PIPELINE_SLOT', 'slot', /^[a-z0-9_]{1,63}$/, 'lower-case letters, digits and _ (1-63), as PostgreSQL slot names', 'the replication slot'),
+  publication: name('PIPELINE_PUBLICATION', 'publication', SQL_NAME, 'a lower-case SQL identifier (1-63)', 'the PostgreSQL publication'),
+  database: name('PIPELINE_DATABASE', 'database', SQL_NAME, 'a lower-case SQL identifier (1-63)', 'the database the source tables live in'),
+  processedTopic: name('PIPELINE_PROCESSED_TOPIC', 'processedTopic', TOPIC, 'a Kafka topic name', 'the enriched activities (output)'),
+  summariesTopic: name('PIPELINE_SUMMARIES_TOPIC', 'summariesTopic', TOPIC, 'a Kafka topic name', 'the window summaries (output)'),
+  summariesChangelogTopic: name(
+    'PIPELINE_SUMMARIES_CHANGELOG_TOPIC',
+    'summariesChangelogTopic',
+    TOPIC,
+    'a Kafka topic name',
+    "the aggregator's window state (internal, compacted)",
+  ),
+  dlqTopic: name('PIPELINE_DLQ_TOPIC', 'dlqTopic', TOPIC, 'a Kafka topic name', 'the dead-letter topic'),
+});
 
 /** Names from `PIPELINE_*` variables, each validated, defaulting to the manual's names. */
-export const pipelineNamesFromEnv = (env: Env): PipelineNames => {
-  const entries = Object.entries(SETTINGS).map(([key, { env: name, pattern, allowed }]) => {
-    const value = env[name]?.trim() || DEFAULT_PIPELINE_NAMES[key as keyof PipelineNames];
-    if (!pattern.test(value)) throw new ConfigError(name, `"${value}" is not valid: use ${allowed}`);
-    return [key, value];
-  });
-  return Object.fromEntries(entries) as unknown as PipelineNames;
-};
+export const pipelineNamesFromEnv = (env: Env): PipelineNames => pipelineNamesSettings(env);
 
 /** The topics Debezium writes for one pipeline. */
 export const sourceTopics = (n: Pick<PipelineNames, 'topicPrefix'>) => ({
@@ -74,11 +80,3 @@ export const isolatedPipelineNames = (suffix: string): PipelineNames => {
     dlqTopic: `t-${s}-dlq`,
   };
 };
-
-/** The summary aggregator's consumer group (AGGREGATOR_GROUP_ID overrides it): `verify` reads its committed watermark. */
-export const aggregatorGroupIdFromEnv = (env: Env, names: Pick<PipelineNames, 'topicPrefix'>): string =>
-  env['AGGREGATOR_GROUP_ID']?.trim() || `${names.topicPrefix}-summary-aggregator`;
-
-/** The enrichment processor's consumer group (PROCESSOR_GROUP_ID overrides it). */
-export const processorGroupIdFromEnv = (env: Readonly<Record<string, string | undefined>>, names: PipelineNames): string =>
-  env['PROCESSOR_GROUP_ID']?.trim() || `${names.topicPrefix}-enrichment-processor`;

@@ -1,4 +1,4 @@
-import { ConfigError } from '@eap/pipeline-config';
+import { defineSettings, healthPortSetting, setting } from '@eap/pipeline-config';
 import { parseHistogram, type HistogramSample } from './prometheus-histogram.js';
 
 export type PipelineApp = 'enrichment-processor' | 'summary-aggregator' | 'activity-simulator';
@@ -16,20 +16,39 @@ export type AppProbe =
     }
   | { readonly app: PipelineApp; readonly address: string; readonly up: false; readonly error: string };
 
+const healthUrlSetting = (prefix: 'PROCESSOR' | 'AGGREGATOR' | 'SIMULATOR', app: PipelineApp) =>
+  setting.string(`${prefix}_HEALTH_URL`, {
+    pattern: /^https?:\/\/[^/\s]+\/*$/,
+    accepts: 'http(s)://host:port with no path',
+    defaultText: `\`http://127.0.0.1:<${prefix}_HEALTH_PORT>\``,
+    describe: `where the console and \`pipeline status\` reach the ${app} when it runs elsewhere (Docker: \`http://${app}:<port>\`)`,
+  });
+
+/** Where each app's health server answers: `<APP>_HEALTH_URL` when the app runs elsewhere (another host, a container); else loopback and its port. */
+export const appHealthSettings = defineSettings(
+  'app-health',
+  {
+    processorUrl: healthUrlSetting('PROCESSOR', 'enrichment-processor'),
+    processorPort: healthPortSetting('PROCESSOR', 9464),
+    aggregatorUrl: healthUrlSetting('AGGREGATOR', 'summary-aggregator'),
+    aggregatorPort: healthPortSetting('AGGREGATOR', 9465),
+    simulatorUrl: healthUrlSetting('SIMULATOR', 'activity-simulator'),
+    simulatorPort: healthPortSetting('SIMULATOR', 9466),
+  },
+  {
+    map: (v): Readonly<Record<PipelineApp, string>> => {
+      const address = (url: string | undefined, port: number) => url?.replace(/\/+$/, '') || `http://127.0.0.1:${port}`;
+      return {
+        'enrichment-processor': address(v.processorUrl, v.processorPort),
+        'summary-aggregator': address(v.aggregatorUrl, v.aggregatorPort),
+        'activity-simulator': address(v.simulatorUrl, v.simulatorPort),
+      };
+    },
+  },
+);
+
 /** The health address of each app, from the same settings the apps read (PROCESSOR_HEALTH_PORT, ...). */
-export const appHealthAddresses = (env: Readonly<Record<string, string | undefined>>): Readonly<Record<PipelineApp, string>> => {
-  // `<APP>_HEALTH_URL` when the app runs elsewhere (another host, a container); else loopback and its port.
-  const address = (prefix: string, port: string) => {
-    const url = env[`${prefix}_HEALTH_URL`]?.trim().replace(/\/+$/, '');
-    if (url && !/^https?:\/\/[^/\s]+$/.test(url)) throw new ConfigError(`${prefix}_HEALTH_URL`, `"${url}" must be http(s)://host:port with no path`);
-    return url || `http://127.0.0.1:${env[`${prefix}_HEALTH_PORT`] ?? port}`;
-  };
-  return {
-    'enrichment-processor': address('PROCESSOR', '9464'),
-    'summary-aggregator': address('AGGREGATOR', '9465'),
-    'activity-simulator': address('SIMULATOR', '9466'),
-  };
-};
+export const appHealthAddresses = (env: Readonly<Record<string, string | undefined>>): Readonly<Record<PipelineApp, string>> => appHealthSettings(env);
 
 const LATENCY_METRIC: Readonly<Record<PipelineApp, string | null>> = {
   'enrichment-processor': 'enrichment_end_to_end_latency_seconds',

@@ -1,11 +1,12 @@
-import { pgConnectionFromEnv, type PgConnection } from '@eap/pg-io';
+import { pgConnectionFromEnv, pgSettings, type PgConnection } from '@eap/pg-io';
 import {
-  aggregatorGroupIdFromEnv,
-  connectUrlFromEnv,
-  kafkaBrokersFromEnv,
-  pipelineNamesFromEnv,
-  processorGroupIdFromEnv,
-  registryUrlFromEnv,
+  aggregatorGroupIdSetting,
+  connectUrlSetting,
+  defaultGroupIds,
+  defineSettings,
+  kafkaSettings,
+  pipelineNamesSettings,
+  processorGroupIdSetting,
   type Env,
   type PipelineNames,
 } from '@eap/pipeline-config';
@@ -21,15 +22,27 @@ export interface OpsSettings {
   readonly pg: PgConnection;
 }
 
-export const opsSettingsFromEnv = (env: Env): OpsSettings => {
-  const names = pipelineNamesFromEnv(env);
-  return {
-    brokers: kafkaBrokersFromEnv(env),
-    registryUrl: registryUrlFromEnv(env),
-    connectUrl: connectUrlFromEnv(env),
-    names,
-    processorGroupId: processorGroupIdFromEnv(env, names),
-    aggregatorGroupId: aggregatorGroupIdFromEnv(env, names),
-    pg: pgConnectionFromEnv(env, { database: names.database }),
-  };
-};
+/** The pipeline CLI's and the console's view of the pipeline: the apps' shared block, Connect, both groups and PostgreSQL. */
+export const opsSettings = defineSettings(
+  'pipeline',
+  {
+    kafka: kafkaSettings,
+    connectUrl: connectUrlSetting,
+    names: pipelineNamesSettings,
+    processorGroupId: processorGroupIdSetting,
+    aggregatorGroupId: aggregatorGroupIdSetting,
+    pg: pgSettings,
+  },
+  {
+    map: ({ kafka, connectUrl, names, processorGroupId, aggregatorGroupId }, env): OpsSettings => ({
+      ...kafka,
+      connectUrl,
+      names,
+      processorGroupId: processorGroupId ?? defaultGroupIds(names).processor,
+      aggregatorGroupId: aggregatorGroupId ?? defaultGroupIds(names).aggregator,
+      pg: pgConnectionFromEnv(env, { database: names.database }),
+    }),
+  },
+);
+
+export const opsSettingsFromEnv = (env: Env): OpsSettings => opsSettings(env);

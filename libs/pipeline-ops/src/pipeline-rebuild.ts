@@ -1,5 +1,5 @@
 import { createTopicAdmin, type TopicAdmin } from '@eap/kafka-io';
-import { sourceTopics } from '@eap/pipeline-config';
+import { PipelineError, sourceTopics } from '@eap/pipeline-config';
 import type { OpsSettings } from './ops-settings.js';
 
 /** The apps, run by the caller for the replay (the CLI starts them as processes). */
@@ -21,13 +21,14 @@ export interface RebuildDeps {
   readonly timeoutMs?: number;
 }
 
-export class RebuildError extends Error {
+/** Why a rebuild stopped: the apps still running (stop them first), one exiting, or the catch-up too slow. */
+export class RebuildError extends PipelineError {
   override readonly name = 'RebuildError';
   constructor(
-    readonly code: 'apps_running' | 'app_exited' | 'timeout',
+    override readonly code: 'apps_running' | 'app_exited' | 'timeout',
     message: string,
   ) {
-    super(message);
+    super('state', code, message, { retriable: false });
   }
 }
 

@@ -6,7 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { createConnectClient } from '@eap/connect-io';
 import { createTopicAdmin } from '@eap/kafka-io';
 import { createPgPool, dropDatabase, migrateStreamingDb, type StreamingDb } from '@eap/pg-io';
-import { isolatedPipelineNames, sourceTopics, type PipelineNames } from '@eap/pipeline-config';
+import { isolatedPipelineNames, pipelineNamesEnv, sourceTopics, type PipelineNames } from '@eap/pipeline-config';
 import { findRepoRoot } from '@eap/stack';
 import type { TestStack } from './test-stack.js';
 
@@ -43,15 +43,7 @@ export const createTestPipeline = async (
   const root = findRepoRoot();
   const env = {
     ...stack.appEnv,
-    PIPELINE_TOPIC_PREFIX: names.topicPrefix,
-    PIPELINE_CONNECTOR: names.connector,
-    PIPELINE_SLOT: names.slot,
-    PIPELINE_PUBLICATION: names.publication,
-    PIPELINE_DATABASE: names.database,
-    PIPELINE_PROCESSED_TOPIC: names.processedTopic,
-    PIPELINE_SUMMARIES_TOPIC: names.summariesTopic,
-    PIPELINE_SUMMARIES_CHANGELOG_TOPIC: names.summariesChangelogTopic,
-    PIPELINE_DLQ_TOPIC: names.dlqTopic,
+    ...pipelineNamesEnv(names),
   };
   const runApp = (app: string, extraEnv: Readonly<Record<string, string>> = {}) =>
     run('node', ['--conditions=@eap/source', '--import', 'tsx', join('apps', app, 'src', 'main.ts')], {

@@ -1,13 +1,14 @@
-import { WindowingConfigError, defaultWindowingConfig, parseWindowingConfig } from './windowing-config.js';
+import { ConfigError } from '@eap/pipeline-config';
+import { defaultWindowingConfig, parseWindowingConfig } from './windowing-config.js';
 
 const messageOf = (env: Record<string, string>): string => {
   try {
     parseWindowingConfig(env);
   } catch (error) {
-    if (error instanceof WindowingConfigError) return error.message;
+    if (error instanceof ConfigError) return error.message;
     throw error;
   }
-  throw new Error('expected a WindowingConfigError');
+  throw new Error('expected a ConfigError');
 };
 
 describe('parseWindowingConfig', () => {

@@ -1,3 +1,4 @@
+import { DEFAULT_PIPELINE_NAMES, pipelineNamesEnv } from '@eap/pipeline-config';
 import { startApp, type TestStack } from '@eap/testing';
 import type { BenchApp } from './throughput-bench.js';
 
@@ -10,12 +11,14 @@ export const metricSum = async (healthUrl: string, name: string): Promise<number
 /** The settings that put an app on the bench's own topics under `prefix`. */
 export const benchEnv = (stack: TestStack, prefix: string): Record<string, string> => ({
   ...stack.appEnv,
-  PIPELINE_TOPIC_PREFIX: prefix,
-  PIPELINE_DATABASE: 'streaming_db',
-  PIPELINE_PROCESSED_TOPIC: `${prefix}-processed`,
-  PIPELINE_SUMMARIES_TOPIC: `${prefix}-summaries`,
-  PIPELINE_SUMMARIES_CHANGELOG_TOPIC: `${prefix}-summaries-changelog`,
-  PIPELINE_DLQ_TOPIC: `${prefix}-dlq`,
+  ...pipelineNamesEnv({
+    ...DEFAULT_PIPELINE_NAMES,
+    topicPrefix: prefix,
+    processedTopic: `${prefix}-processed`,
+    summariesTopic: `${prefix}-summaries`,
+    summariesChangelogTopic: `${prefix}-summaries-changelog`,
+    dlqTopic: `${prefix}-dlq`,
+  }),
   PROCESSOR_HEALTH_PORT: '0',
   AGGREGATOR_HEALTH_PORT: '0',
   LOG_LEVEL: 'info',

@@ -1,7 +1,8 @@
 import { createStackController, findRepoRoot, parseStackSettings } from '@eap/stack';
 import { migrateStreamingDb } from '@eap/pg-io';
 import { embeddedTestStack } from '@eap/testing';
-import { ConfigError, type Env, type ProgramSpec } from '@eap/pipeline-config';
+import type { Env, ProgramSpec } from '@eap/pipeline-config';
+import { benchSettings } from './bench-settings.js';
 import { acceptCommandLine } from '@eap/service-runtime';
 import { benchEnv, startBenchApp } from './bench-apps.js';
 import { runRestoreBench } from './restore-bench.js';
@@ -10,25 +11,8 @@ import { runLatencyBench } from './latency-bench.js';
 import { runThroughputBench } from './throughput-bench.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-const PARTS = ['throughput', 'latency', 'restore', 'simulator'] as const;
 
-/** BENCH_* settings: how many events, the latency run's rate and length, and which parts run. */
-const benchSettingsFromEnv = (env: Env) => {
-  const num = (name: string, fallback: number) => {
-    const v = Number(env[name] ?? fallback);
-    if (!Number.isFinite(v) || v <= 0) throw new ConfigError(name, `must be a positive number, got "${env[name]}"`);
-    return v;
-  };
-  const events = num('BENCH_EVENTS', 200_000);
-  const rate = num('BENCH_RATE', 1_000);
-  const seconds = num('BENCH_SECONDS', 30);
-  const keys = num('BENCH_KEYS', 1_000_000);
-  const simulatorSeconds = num('BENCH_SIMULATOR_SECONDS', 20);
-  const parts = (env['BENCH_PARTS']?.trim() || PARTS.join(',')).split(',').map((p) => p.trim());
-  const unknown = parts.filter((p) => !(PARTS as readonly string[]).includes(p));
-  if (unknown.length) throw new ConfigError('BENCH_PARTS', `"${unknown.join(',')}" is not one of ${PARTS.join(', ')}`);
-  return { events, rate, seconds, keys, simulatorSeconds, parts };
-};
+const benchSettingsFromEnv = (env: Env) => benchSettings(env);
 
 const benchProgram = (root: string): ProgramSpec => ({
   invocation: 'npm run bench --',

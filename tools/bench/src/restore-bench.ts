@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { processedActivitySchema } from '@eap/avro-schemas';
-import { createKafkaClient, createSchemaRegistryCodec, createTopicAdmin } from '@eap/kafka-io';
+import { createRecordWriter, createSchemaRegistryCodec, createTopicAdmin } from '@eap/kafka-io';
 import { startApp, type AppProcess, type TestStack } from '@eap/testing';
+import { MICROS_PER_HOUR } from '@eap/windowing';
 import { benchEnv, metricSum } from './bench-apps.js';
 
 export interface RestoreFigures {
@@ -17,7 +18,6 @@ export interface RestoreFigures {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const HOUR_MICROS = 3_600_000_000;
 const PARTITIONS = 3;
 
 const events = (lines: readonly string[], event: string) =>
@@ -32,8 +32,9 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
   const prefix = `bench-rs-${randomBytes(3).toString('hex')}`;
   const env = benchEnv(stack, prefix);
   const brokers = stack.connection.kafkaBrokers;
+  const topic = env['PIPELINE_PROCESSED_TOPIC']!;
   const admin = await createTopicAdmin({ brokers });
-  await admin.ensureTopics([{ topic: env['PIPELINE_PROCESSED_TOPIC']!, partitions: PARTITIONS }]);
+  await admin.ensureTopics([{ topic, partitions: PARTITIONS }]);
   const apps: AppProcess[] = [];
   try {
     const first = startApp('summary-aggregator', env);
@@ -45,7 +46,7 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
     const codec = createSchemaRegistryCodec({ url: stack.connection.registryUrl });
     const encoder = await codec.registerEncoder(`${env['PIPELINE_PROCESSED_TOPIC']}-value`, processedActivitySchema);
     const hours = Math.ceil(keys / 10_000);
-    const firstHour = Math.floor((Date.now() * 1000) / HOUR_MICROS) - hours;
+    const firstHour = Math.floor((Date.now() * 1000) / MICROS_PER_HOUR) - hours;
     const record = (employee_id: number, type: number, hour: number) => ({
       row_kind: '+I',
       op: 'c',
@@ -56,7 +57,7 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
       duration_seconds: 30,
       ip_address: null,
       user_agent: null,
-      activity_timestamp: (firstHour + hour) * HOUR_MICROS + 1,
+      activity_timestamp: (firstHour + hour) * MICROS_PER_HOUR + 1,
       activity_hour: 0,
       session_duration_category: 'short',
       is_business_hours: true,
@@ -69,15 +70,14 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
       processed_at: Date.now(),
     });
     log(`loading ${keys.toLocaleString('en-US')} window groups into ${prefix}-processed ...`);
-    const producer = createKafkaClient({ brokers }).producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    const writer = await createRecordWriter({ brokers });
     for (let i = 0; i < keys; i += 5_000) {
       const messages = Array.from({ length: Math.min(5_000, keys - i) }, (_, j) => {
         const n = i + j;
         const employee = 1 + (n % 1_000);
-        return { key: String(employee), value: encoder.encode(record(employee, Math.floor(n / 1_000) % 10, Math.floor(n / 10_000))) };
+        return { topic, key: String(employee), value: encoder.encode(record(employee, Math.floor(n / 1_000) % 10, Math.floor(n / 10_000))) };
       });
-      await producer.send({ topic: env['PIPELINE_PROCESSED_TOPIC']!, messages });
+      await writer.send(messages);
     }
     log('  written; waiting for the aggregator to count them ...');
     while ((await metricSum(health, 'aggregator_live_keys')) < keys) await sleep(1_000);
@@ -90,11 +90,10 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
     const second = startApp('summary-aggregator', { ...env, LOG_LEVEL: 'debug' });
     apps.push(second);
     // one new record per partition, so that each partition is claimed, restored and committed
-    await producer.send({
-      topic: env['PIPELINE_PROCESSED_TOPIC']!,
-      messages: Array.from({ length: PARTITIONS }, (_, p) => ({ partition: p, key: String(9_000 + p), value: encoder.encode(record(9_000 + p, 0, hours)) })),
-    });
-    await producer.disconnect();
+    await writer.send(
+      Array.from({ length: PARTITIONS }, (_, p) => ({ topic, partition: p, key: String(9_000 + p), value: encoder.encode(record(9_000 + p, 0, hours)) })),
+    );
+    await writer.close();
     while (events(second.lines, 'eos.committed').length < PARTITIONS) await sleep(100);
     const restartSeconds = (Date.now() - spawned) / 1000;
     const restores = events(second.lines, 'aggregator.restored');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createKafkaClient, createTopicAdmin, runPlainPassthrough, startExactlyOnceLoop } from '@eap/kafka-io';
+import { createRecordWriter, createTopicAdmin, startExactlyOnceLoop } from '@eap/kafka-io';
+import { runPlainPassthrough } from '@eap/kafka-io/bench';
 import { debeziumInsertEvents } from './debezium-event-factory.js';
 
 export interface ThroughputFigures {
@@ -44,16 +45,16 @@ export const runThroughputBench = async ({
   await admin.ensureTopics(Object.values(topics).map((topic) => ({ topic, partitions: 1 })));
   try {
     log(`preloading ${events.toLocaleString('en-US')} Debezium events into ${input} ...`);
-    const producer = createKafkaClient({ brokers }).producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
+    const writer = await createRecordWriter({ brokers });
     let bytes = 0;
     for (let i = 0; i < events; i += 10_000) {
       const chunk = debeziumInsertEvents(repoRoot, Math.min(10_000, events - i), { firstLsn: 10_000_000_000 + i * 100 });
       bytes += chunk.reduce((n, m) => n + m.value.length, 0);
-      for (let j = 0; j < chunk.length; j += 1_000) await producer.send({ topic: input, messages: chunk.slice(j, j + 1_000) });
+      const records = chunk.map((m) => ({ topic: input, key: m.key, value: Buffer.from(m.value) }));
+      for (let j = 0; j < records.length; j += 1_000) await writer.send(records.slice(j, j + 1_000));
       if ((i / 10_000) % 5 === 4) log(`  ${(i + 10_000).toLocaleString('en-US')} written`);
     }
-    await producer.disconnect();
+    await writer.close();
 
     log('(a) plain consume-then-produce ...');
     const plain = await runPlainPassthrough({ kafka: { brokers, clientId: 'bench-plain' }, from: input, to: topics.plain, expected: events });
@@ -62,6 +63,7 @@ export const runThroughputBench = async ({
     let started = 0;
     let committed = 0;
     let txnDone = 0;
+    let crashed: Error | undefined;
     const loop = await startExactlyOnceLoop({
       kafka: { brokers, clientId: 'bench-txn', logLevel: 'error' },
       groupId: `${prefix}-txn`,
@@ -76,8 +78,12 @@ export const runThroughputBench = async ({
         committed += Number(detail['outputs']);
         if (committed >= events && !txnDone) txnDone = Date.now();
       },
+      onCrash: (error) => (crashed = error),
     });
-    while (!txnDone) await new Promise((r) => setTimeout(r, 50));
+    while (!txnDone) {
+      if (crashed) throw new Error(`the exactly-once loop stopped: ${crashed.message}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     await loop.stop();
 
     log('(c) the enrichment processor ...');

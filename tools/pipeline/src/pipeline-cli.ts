@@ -21,6 +21,7 @@ import {
   worstSeverity,
   type OpsSettings,
 } from '@eap/pipeline-ops';
+import { describeFailure } from '@eap/pipeline-config';
 import { parsePipelineArgs, pipelineProgram, type PipelineCommand } from './pipeline-args.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -184,14 +185,8 @@ const main = async (): Promise<number> => {
 
 main().then(
   (code) => process.exit(code),
-  (e: Error) => {
-    const known = /ConfigError$|RebuildError$/.test(e.name);
-    const unreachable = /ECONNREFUSED|KafkaJSConnectionError|KafkaJSNumberOfRetriesExceeded|getaddrinfo|fetch failed|did not appear/.test(
-      `${e.name} ${e.message} ${String(e.cause)}`,
-    );
-    process.stderr.write(
-      `✗ pipeline: ${known ? e.message : unreachable ? `a dependency is not reachable (${e.message}); is the stack up? npm run stack -- up` : (e.stack ?? e.message)}\n`,
-    );
+  (e: unknown) => {
+    process.stderr.write(`✗ pipeline: ${describeFailure(e).text}\n`);
     process.exit(2);
   },
 );

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createSchemaRegistryCodec, readRecords } from '@eap/kafka-io';
 import { describeRecord } from '@eap/pipeline-ops';
-import { type ProgramSpec } from '@eap/pipeline-config';
+import { ConfigError, describeFailure, type ProgramSpec } from '@eap/pipeline-config';
 import { acceptCommandLine } from '@eap/service-runtime';
 import { tailFile } from './log-tail.js';
 import { formatPeekLine } from './record-description.js';
@@ -9,7 +9,7 @@ import { findRepoRoot } from './repo-root.js';
 import { createStackController } from './stack-controller.js';
 import { StackError } from './stack-error.js';
 import { COMPONENTS, type ComponentName } from './stack-paths.js';
-import { parseStackSettings, StackConfigError } from './stack-settings.js';
+import { parseStackSettings } from './stack-settings.js';
 import { renderStatusTable } from './stack-status.js';
 
 const stackProgram = (root: string): ProgramSpec => ({
@@ -110,8 +110,8 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (e instanceof StackError) process.stderr.write(`${e.describe()}\n`);
-    else if (e instanceof StackConfigError) process.stderr.write(`✗ bad setting ${e.message}\n`);
-    else process.stderr.write(`✗ ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    else if (e instanceof ConfigError) process.stderr.write(`✗ bad setting ${e.message}\n`);
+    else process.stderr.write(`✗ ${describeFailure(e).text}\n`);
     process.exit(1);
   },
 );

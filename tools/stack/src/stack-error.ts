@@ -1,18 +1,15 @@
+import { PipelineError } from '@eap/pipeline-config';
 import type { ComponentName } from './stack-paths.js';
 
 /** A failure of one component, with where to look. Printed as one paragraph, never a stack trace. */
-export class StackError extends Error {
+export class StackError extends PipelineError {
   override readonly name = 'StackError';
   constructor(
     readonly component: ComponentName | 'stack',
     readonly reason: string,
-    readonly context: { readonly logFile?: string; readonly logTail?: string; readonly retriable?: boolean } = {},
+    override readonly context: { readonly logFile?: string; readonly logTail?: string; readonly retriable?: boolean } = {},
   ) {
-    super(`${component}: ${reason}`);
-  }
-
-  get retriable(): boolean {
-    return this.context.retriable ?? false;
+    super('state', 'stack_failed', `${component}: ${reason}`, context);
   }
 
   describe(): string {

@@ -1,4 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { ConfigError, defineSettings, setting, stackDirSetting, type Env } from '@eap/pipeline-config';
 
 /** Every port, version and size of the embedded stack, in one place. Each one is overridable by env. */
 export const STACK_DEFAULTS = {
@@ -21,15 +22,9 @@ export const STACK_DEFAULTS = {
 
 export type StackSettingName = keyof typeof STACK_DEFAULTS | 'STACK_DIR' | 'STACK_CACHE_DIR' | 'STACK_JAVA_HOME';
 
-export class StackConfigError extends Error {
-  override readonly name = 'StackConfigError';
-  constructor(
-    readonly setting: StackSettingName,
-    message: string,
-  ) {
-    super(`${setting}: ${message}`);
-  }
-}
+/** A bad STACK_* setting: the shared ConfigError (`STACK_KAFKA_PORT: must be ...`). */
+export const StackConfigError = ConfigError;
+export type StackConfigError = ConfigError;
 
 export interface StackPorts {
   readonly postgres: number;
@@ -55,7 +50,92 @@ export interface StackSettings {
   readonly repoRoot: string;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+const port = (name: keyof typeof STACK_DEFAULTS, describe: string) =>
+  setting.int(name, {
+    default: Number(STACK_DEFAULTS[name]),
+    min: 1024,
+    max: 65535,
+    accepts: 'a port number from 1024 to 65535, each component its own',
+    describe,
+  });
+const version = (name: keyof typeof STACK_DEFAULTS, pattern: RegExp, describe: string, defaultText?: string) =>
+  setting.string(name, {
+    default: STACK_DEFAULTS[name],
+    ...(defaultText ? { defaultText } : {}),
+    pattern,
+    accepts: `a version of the form ${pattern.source}`,
+    describe,
+  });
+const heap = (name: keyof typeof STACK_DEFAULTS, describe: string) =>
+  setting.string(name, { default: STACK_DEFAULTS[name], pattern: /^\d+[mg]$/, accepts: 'a JVM heap size like 512m or 1g', describe });
+const folder = (name: StackSettingName, defaultText: string, describe: string) =>
+  setting.string(name, { pattern: /^.+$/, accepts: 'a folder (relative: from the repository)', defaultText, describe });
+
+const stackPortSettings = defineSettings('stack-ports', {
+  postgres: port('STACK_POSTGRES_PORT', "PostgreSQL's port"),
+  kafka: port('STACK_KAFKA_PORT', "the Kafka broker's port"),
+  controller: port('STACK_CONTROLLER_PORT', "the KRaft controller's port"),
+  connect: port('STACK_CONNECT_PORT', "Kafka Connect's REST port"),
+  registry: port('STACK_REGISTRY_PORT', "the schema registry's port"),
+});
+
+/** The embedded stack's settings (`npm run stack`, `npm start`, the tests); every one has a default. */
+export const stackSettings = defineSettings(
+  'stack',
+  {
+    host: setting.string('STACK_HOST', {
+      default: STACK_DEFAULTS.STACK_HOST,
+      pattern: /^(127\.\d+\.\d+\.\d+|localhost|::1)$/,
+      accepts: 'a loopback address (127.x.x.x, localhost or ::1): the embedded stack only listens on loopback',
+      describe: 'the address every server of the stack listens on',
+    }),
+    ports: stackPortSettings,
+    kafkaVersion: version('STACK_KAFKA_VERSION', /^\d+\.\d+\.\d+$/, '`org.apache.kafka:kafka_2.13` and `connect-runtime`'),
+    debeziumVersion: version(
+      'STACK_DEBEZIUM_VERSION',
+      /^\d+\.\d+\.\d+\.(Final|CR\d+|Beta\d+|Alpha\d+)$/,
+      '`io.debezium:debezium-connector-postgres:<v>:tar.gz:plugin`',
+      '`3.7.0.Final` (3.4.x loses events that share an LSN after a crash: [guarantees](guarantees.md))',
+    ),
+    apicurioVersion: version('STACK_APICURIO_VERSION', /^\d+\.\d+\.\d+(\.Final)?$/, '`io.apicurio:apicurio-registry-app:<v>:tar.gz:all` (see below)'),
+    log4jVersion: version('STACK_LOG4J_VERSION', /^\d+\.\d+\.\d+$/, 'log4j2 and its SLF4J 1.x binding for Kafka and Connect'),
+    kafkaHeap: heap('STACK_KAFKA_HEAP', "the Kafka broker's JVM heap"),
+    connectHeap: heap('STACK_CONNECT_HEAP', "Kafka Connect's JVM heap"),
+    registryHeap: heap('STACK_REGISTRY_HEAP', "the schema registry's JVM heap"),
+    pgMaxSlotWalKeepSize: setting.string('STACK_PG_MAX_SLOT_WAL_KEEP_SIZE', {
+      default: STACK_DEFAULTS.STACK_PG_MAX_SLOT_WAL_KEEP_SIZE,
+      pattern: /^\d+(kB|MB|GB|TB)$/,
+      accepts: 'a size like 2GB or 512MB',
+      describe: 'caps the WAL a forgotten replication slot can hold',
+    }),
+    healthTimeoutSeconds: setting.int('STACK_HEALTH_TIMEOUT_SECONDS', {
+      default: Number(STACK_DEFAULTS.STACK_HEALTH_TIMEOUT_SECONDS),
+      min: 10,
+      max: 3600,
+      accepts: 'whole seconds between 10 and 3600',
+      describe: 'how long `up` waits for each component',
+    }),
+    stackDir: stackDirSetting,
+    cacheDir: folder('STACK_CACHE_DIR', '`<STACK_DIR>/cache`', 'fetched server artifacts (kept by `reset`)'),
+    javaHome: setting.string('STACK_JAVA_HOME', {
+      pattern: /^.+$/,
+      accepts: 'a Java 17+ home',
+      defaultText: '`JAVA_HOME`, then `java` on PATH',
+      describe: 'the Java that runs Kafka, Connect and the registry',
+    }),
+  },
+  {
+    check: ({ ports }, { fail }) => {
+      const seen = new Map<number, string>();
+      for (const [key, name] of Object.entries(PORT_SETTINGS)) {
+        const p = ports[key as keyof StackPorts];
+        const other = seen.get(p);
+        if (other) fail(name, `a port that no other component uses (${other} is ${p})`, String(p));
+        seen.set(p, name);
+      }
+    },
+  },
+);
 
 const PORT_SETTINGS = {
   postgres: 'STACK_POSTGRES_PORT',
@@ -65,73 +145,22 @@ const PORT_SETTINGS = {
   registry: 'STACK_REGISTRY_PORT',
 } as const satisfies Record<keyof StackPorts, StackSettingName>;
 
-const VERSION_PATTERNS = {
-  STACK_KAFKA_VERSION: /^\d+\.\d+\.\d+$/,
-  STACK_DEBEZIUM_VERSION: /^\d+\.\d+\.\d+\.(Final|CR\d+|Beta\d+|Alpha\d+)$/,
-  STACK_APICURIO_VERSION: /^\d+\.\d+\.\d+(\.Final)?$/,
-  STACK_LOG4J_VERSION: /^\d+\.\d+\.\d+$/,
-} as const;
-
-const HEAP = /^\d+[mg]$/;
-const WAL_SIZE = /^\d+(kB|MB|GB|TB)$/;
-
 /** Reads and validates the settings; a bad one throws a StackConfigError naming it. Pure. */
 export const parseStackSettings = (env: Env, repoRoot: string): StackSettings => {
-  const get = (name: keyof typeof STACK_DEFAULTS): string => env[name]?.trim() || STACK_DEFAULTS[name];
-  const ports = Object.fromEntries(Object.entries(PORT_SETTINGS).map(([key, name]) => [key, parsePort(name, get(name))])) as unknown as StackPorts;
-  const seen = new Map<number, string>();
-  for (const [key, name] of Object.entries(PORT_SETTINGS)) {
-    const port = ports[key as keyof StackPorts];
-    const other = seen.get(port);
-    if (other) throw new StackConfigError(name, `port ${port} is already used by ${other}; every component needs its own port`);
-    seen.set(port, name);
-  }
-  for (const [name, pattern] of Object.entries(VERSION_PATTERNS) as [keyof typeof VERSION_PATTERNS, RegExp][]) {
-    if (!pattern.test(get(name))) {
-      throw new StackConfigError(name, `"${get(name)}" is not a version of the form ${pattern.source} (default ${STACK_DEFAULTS[name]})`);
-    }
-  }
-  for (const name of ['STACK_KAFKA_HEAP', 'STACK_CONNECT_HEAP', 'STACK_REGISTRY_HEAP'] as const) {
-    if (!HEAP.test(get(name))) throw new StackConfigError(name, `"${get(name)}" must be a JVM heap size like 512m or 1g`);
-  }
-  if (!WAL_SIZE.test(get('STACK_PG_MAX_SLOT_WAL_KEEP_SIZE'))) {
-    throw new StackConfigError('STACK_PG_MAX_SLOT_WAL_KEEP_SIZE', `"${get('STACK_PG_MAX_SLOT_WAL_KEEP_SIZE')}" must be a size like 2GB or 512MB`);
-  }
-  const timeout = Number(get('STACK_HEALTH_TIMEOUT_SECONDS'));
-  if (!Number.isInteger(timeout) || timeout < 10 || timeout > 3600) {
-    throw new StackConfigError('STACK_HEALTH_TIMEOUT_SECONDS', `"${get('STACK_HEALTH_TIMEOUT_SECONDS')}" must be whole seconds between 10 and 3600`);
-  }
-  const host = get('STACK_HOST');
-  if (!/^(127\.\d+\.\d+\.\d+|localhost|::1)$/.test(host)) {
-    throw new StackConfigError('STACK_HOST', `"${host}" is not a loopback address; the embedded stack only listens on loopback`);
-  }
-  const stackDir = absolute(env['STACK_DIR'], join(repoRoot, '.stack'), repoRoot);
+  const s = stackSettings(env);
+  const stackDir = absolute(s.stackDir, join(repoRoot, '.stack'), repoRoot);
   return {
-    host,
-    ports,
-    versions: {
-      kafka: get('STACK_KAFKA_VERSION'),
-      debezium: get('STACK_DEBEZIUM_VERSION'),
-      apicurio: get('STACK_APICURIO_VERSION'),
-      log4j: get('STACK_LOG4J_VERSION'),
-    },
-    heaps: { kafka: get('STACK_KAFKA_HEAP'), connect: get('STACK_CONNECT_HEAP'), registry: get('STACK_REGISTRY_HEAP') },
-    pgMaxSlotWalKeepSize: get('STACK_PG_MAX_SLOT_WAL_KEEP_SIZE'),
-    healthTimeoutMs: timeout * 1000,
+    host: s.host,
+    ports: s.ports,
+    versions: { kafka: s.kafkaVersion, debezium: s.debeziumVersion, apicurio: s.apicurioVersion, log4j: s.log4jVersion },
+    heaps: { kafka: s.kafkaHeap, connect: s.connectHeap, registry: s.registryHeap },
+    pgMaxSlotWalKeepSize: s.pgMaxSlotWalKeepSize,
+    healthTimeoutMs: s.healthTimeoutSeconds * 1000,
     stackDir,
-    cacheDir: absolute(env['STACK_CACHE_DIR'], join(stackDir, 'cache'), repoRoot),
-    javaHome: env['STACK_JAVA_HOME']?.trim() || undefined,
+    cacheDir: absolute(s.cacheDir, join(stackDir, 'cache'), repoRoot),
+    javaHome: s.javaHome,
     repoRoot,
   };
 };
 
-const parsePort = (name: StackSettingName, raw: string): number => {
-  const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port < 1024 || port > 65535) {
-    throw new StackConfigError(name, `"${raw}" is not a port number between 1024 and 65535`);
-  }
-  return port;
-};
-
-const absolute = (value: string | undefined, fallback: string, base: string): string =>
-  value?.trim() ? (isAbsolute(value) ? value : resolve(base, value)) : fallback;
+const absolute = (value: string | undefined, fallback: string, base: string): string => (value ? (isAbsolute(value) ? value : resolve(base, value)) : fallback);

@@ -1,0 +1,72 @@
+import { Partitioners } from './kafkajs.js';
+import { createKafkaClient, type KafkaClientOptions } from './kafka-client-factory.js';
+import { connectClient, kafkaIoErrorOf } from './kafka-error-mapping.js';
+import type { OutputRecord } from './kafka-records.js';
+
+export interface RecordWriter {
+  /** Writes the records (idempotent producer, acks from all in-sync replicas), in order per partition. */
+  send(records: readonly OutputRecord[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TransactionalWriter {
+  /** Begins a transaction: its records are seen by read_committed readers only once it commits. */
+  begin(): Promise<{ send(records: readonly OutputRecord[]): Promise<void>; commit(): Promise<void>; abort(): Promise<void> }>;
+  close(): Promise<void>;
+}
+
+const messagesByTopic = (records: readonly OutputRecord[]) => {
+  const byTopic = new Map<string, { key: Buffer | string | null; value: Buffer | null; partition?: number; headers?: Record<string, Buffer | string> }[]>();
+  for (const r of records) {
+    const messages = byTopic.get(r.topic) ?? [];
+    messages.push({
+      key: r.key,
+      value: r.value,
+      ...(r.partition === undefined ? {} : { partition: r.partition }),
+      ...(r.headers ? { headers: { ...r.headers } } : {}),
+    });
+    byTopic.set(r.topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+};
+
+/** A plain writer for tools, tests and benchmarks (the apps write through the exactly-once loop). */
+export const createRecordWriter = async (options: KafkaClientOptions): Promise<RecordWriter> => {
+  const producer = createKafkaClient({ clientId: 'record-writer', ...options }).producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await connectClient(producer);
+  return {
+    async send(records) {
+      await producer.sendBatch({ topicMessages: messagesByTopic(records) }).catch((e: unknown) => {
+        throw kafkaIoErrorOf(e);
+      });
+    },
+    close: () => producer.disconnect(),
+  };
+};
+
+/** A writer whose records go in transactions it commits or aborts: for tests of what read_committed readers see. */
+export const createTransactionalWriter = async (options: KafkaClientOptions & { readonly transactionalId: string }): Promise<TransactionalWriter> => {
+  const { transactionalId, ...client } = options;
+  const producer = createKafkaClient({ clientId: 'transactional-writer', ...client }).producer({
+    transactionalId,
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await connectClient(producer);
+  return {
+    async begin() {
+      const tx = await producer.transaction();
+      return {
+        send: async (records) => void (await tx.sendBatch({ topicMessages: messagesByTopic(records) })),
+        commit: () => tx.commit(),
+        abort: () => tx.abort(),
+      };
+    },
+    close: () => producer.disconnect(),
+  };
+};
