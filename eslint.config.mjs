@@ -1,5 +1,10 @@
 import nx from '@nx/eslint-plugin';
 
+const CLIENT_MESSAGE = 'a client library is imported by its adapter only: KafkaJS by @eap/kafka-io, pg and kysely by @eap/pg-io; use what the adapter exports';
+/** The client libraries an adapter lib does not wrap: kafka-io passes 'kafkajs', pg-io passes 'pg' and 'kysely'. */
+export const restrictedClients = (...allowed) =>
+  ['kafkajs', 'pg', 'kysely'].filter((name) => !allowed.includes(name)).map((name) => ({ name, message: CLIENT_MESSAGE }));
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -65,6 +70,14 @@ export default [
           ],
         },
       ],
+    },
+  },
+  {
+    // Each client library has one adapter that imports it: KafkaJS in libs/kafka-io, pg and Kysely in
+    // libs/pg-io (their own eslint configs lift the ban for their client). Specs and benches included.
+    files: ['**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: restrictedClients(), patterns: [{ group: ['kafkajs/*', 'pg/*', 'kysely/*'], message: CLIENT_MESSAGE }] }],
     },
   },
   {

@@ -1,4 +1,4 @@
-import baseConfig from '../../eslint.config.mjs';
+import baseConfig, { restrictedClients } from '../../eslint.config.mjs';
 
 export default [
   ...baseConfig,
@@ -18,5 +18,9 @@ export default [
   },
   {
     ignores: ['**/out-tsc'],
+  },
+  {
+    files: ['**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: restrictedClients('pg', 'kysely') }] },
   },
 ];

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '@eap/pg-io';
 import type { TestPipeline } from '@eap/testing';
 
 /** mulberry32: a small seeded PRNG, so a failing workload can be replayed from its seed. */

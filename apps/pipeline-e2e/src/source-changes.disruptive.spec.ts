@@ -4,7 +4,7 @@ import { createTopicAdmin } from '@eap/kafka-io';
 import { aggregatorGroupIdFromEnv, processorGroupIdFromEnv } from '@eap/pipeline-config';
 import { findRepoRoot } from '@eap/stack';
 import { createTestPipeline, describeOnStack, startApp, type AppProcess, type TestPipeline } from '@eap/testing';
-import { sql } from 'kysely';
+import { sql } from '@eap/pg-io';
 import { runPipelineCli } from './pipeline-cli-runner.js';
 import { copyActivities, duplicatedChanges, processedChanges, traceLostRows } from './source-changes.js';
 import { runStackCli } from './stack-cli.js';

@@ -5,7 +5,7 @@ import { decodeJsonEnvelope } from '@eap/debezium-envelope';
 import { createSchemaRegistryCodec, readToEnd } from '@eap/kafka-io';
 import type { Kysely, StreamingDb } from '@eap/pg-io';
 import type { TestPipeline, TestStack } from '@eap/testing';
-import { sql } from 'kysely';
+import { sql } from '@eap/pg-io';
 
 /** `COPY employee_activities FROM '<file>'`: PostgreSQL writes the rows as multi-insert WAL records, many rows per LSN. */
 export const copyActivities = async (db: Kysely<StreamingDb>, rows: number, seed: number): Promise<void> => {

@@ -1,7 +1,7 @@
 import { createSchemaRegistryCodec } from '@eap/kafka-io';
 import { readLatestSummaries } from '@eap/pipeline-ops';
 import { createTestPipeline, describeOnStack, startApp, type AppProcess, type TestPipeline } from '@eap/testing';
-import { sql } from 'kysely';
+import { sql } from '@eap/pg-io';
 import { settleAndVerify } from './summary-checks.js';
 
 /** The port an app bound for health and metrics (AGGREGATOR_HEALTH_PORT=0 takes any free one). */

@@ -8,6 +8,8 @@ export { seedEmployees, DEPARTMENTS } from './migrations/employee-seed.js';
 export * from './employee-queries.js';
 export * from './streaming-db-factory.js';
 export type { Kysely } from 'kysely';
+/** Raw SQL fragments for queries the typed builder does not cover (tests, workloads). */
+export { sql } from 'kysely';
 export * from './activity-summary-query.js';
 export * from './traffic-writer.js';
 export * from './postgres-inspection.js';

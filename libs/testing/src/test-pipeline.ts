@@ -2,10 +2,9 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Kysely, PostgresDialect } from 'kysely';
 import { createConnectClient } from '@eap/connect-io';
 import { createTopicAdmin } from '@eap/kafka-io';
-import { createPgPool, dropDatabase, migrateStreamingDb, type StreamingDb } from '@eap/pg-io';
+import { createPgPool, createStreamingDb, dropDatabase, migrateStreamingDb, type Kysely, type StreamingDb } from '@eap/pg-io';
 import { isolatedPipelineNames, pipelineNamesEnv, sourceTopics, type PipelineNames } from '@eap/pipeline-config';
 import { findRepoRoot } from '@eap/stack';
 import type { TestStack } from './test-stack.js';
@@ -51,7 +50,7 @@ export const createTestPipeline = async (
       env: { ...process.env, ...env, ...extraEnv },
       timeout: 180_000,
     });
-  const connect = () => new Kysely<StreamingDb>({ dialect: new PostgresDialect({ pool: createPgPool(stack.pg(names.database)) }) });
+  const connect = () => createStreamingDb(stack.pg(names.database), { max: 4, applicationName: 'pipeline-tests' });
   let db: Kysely<StreamingDb>;
   if (beforeRegister) {
     await migrateStreamingDb(stack.pg(names.database));
