@@ -1,13 +1,12 @@
-import { summaryKey, type ActivitySummary } from '@eap/windowing';
+import { type ActivitySummary, MICROS_PER_HOUR, summaryKey } from '@eap/windowing';
 import { createSummaryTable } from './summary-table.js';
 
-const HOUR = 3_600_000_000;
 const h = (n: number) => Date.UTC(2026, 10, 25, n) * 1000;
 const summary = (employee: number, type: string, windowStart: number, count: number): ActivitySummary => ({
   employee_id: employee,
   activity_type: type,
   window_start: windowStart,
-  window_end: windowStart + HOUR,
+  window_end: windowStart + MICROS_PER_HOUR,
   activity_count: count,
   duration_count: count,
   total_duration: count * 10,

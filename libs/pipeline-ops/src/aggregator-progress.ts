@@ -1,5 +1,5 @@
 import type { TopicAdmin } from '@eap/kafka-io';
-import { decodeWindowMeta } from '@eap/windowing';
+import { decodeWindowMeta, MICROS_PER_HOUR } from '@eap/windowing';
 
 export interface AggregatorProgress {
   /**
@@ -42,9 +42,7 @@ export const readAggregatorProgress = async (
     const retention = meta.meta.retentionHours ?? fallbackRetentionHours;
     retentions.add(retention);
     watermark = Math.min(watermark ?? Number.POSITIVE_INFINITY, meta.meta.watermark);
-    horizon = Math.min(horizon ?? Number.POSITIVE_INFINITY, meta.meta.watermark - retention * HOUR_MICROS);
+    horizon = Math.min(horizon ?? Number.POSITIVE_INFINITY, meta.meta.watermark - retention * MICROS_PER_HOUR);
   }
   return { watermark, horizon, retentionHours: [...retentions].sort((a, b) => a - b), lag, partitions: ends.size };
 };
-
-const HOUR_MICROS = 3_600_000_000;

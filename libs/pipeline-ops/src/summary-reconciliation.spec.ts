@@ -1,8 +1,8 @@
 import type { SqlSummaryGroup } from '@eap/pg-io';
 import type { ActivitySummary } from '@eap/windowing';
 import { reconcileSummaries, reconciled } from './summary-reconciliation.js';
+import { MICROS_PER_HOUR } from '@eap/windowing';
 
-const HOUR = 3_600_000_000;
 const T0 = Date.parse('2024-01-15T09:00:00Z') * 1000;
 
 const group = (employee_id: number, hour: number, count: number, durations: (number | null)[] = []): SqlSummaryGroup => {
@@ -11,7 +11,7 @@ const group = (employee_id: number, hour: number, count: number, durations: (num
   return {
     employee_id,
     activity_type: 'login',
-    window_start: T0 + hour * HOUR,
+    window_start: T0 + hour * MICROS_PER_HOUR,
     activity_count: count,
     duration_count: values.length,
     total_duration: total,
@@ -21,7 +21,7 @@ const group = (employee_id: number, hour: number, count: number, durations: (num
 
 const summaryOf = (g: SqlSummaryGroup, patch: Partial<ActivitySummary> = {}): ActivitySummary => ({
   ...g,
-  window_end: g.window_start + HOUR,
+  window_end: g.window_start + MICROS_PER_HOUR,
   revision: 1,
   closed: false,
   ...patch,
@@ -61,7 +61,7 @@ describe('reconcileSummaries', () => {
   it('compares only windows ending after the horizon, on both sides', () => {
     const old = group(1, 0, 2);
     const recent = group(1, 5, 1);
-    const horizon = T0 + HOUR; // the window of hour 0 ends exactly at the horizon: outside
+    const horizon = T0 + MICROS_PER_HOUR; // the window of hour 0 ends exactly at the horizon: outside
     const report = reconcileSummaries([old, recent], topicOf(summaryOf(recent), summaryOf(group(9, 0, 1))), horizon);
     expect(report).toMatchObject({ horizon, matched: 1, mismatched: [], missing: [], extra: [] });
   });

@@ -1,5 +1,5 @@
 import type { SqlSummaryGroup } from '@eap/pg-io';
-import { summaryKey, type ActivitySummary } from '@eap/windowing';
+import { type ActivitySummary, MICROS_PER_HOUR, summaryKey } from '@eap/windowing';
 
 /** The latest record per key on the summaries topic (keys whose latest record is a tombstone are absent). */
 export type LatestSummaries = ReadonlyMap<string, ActivitySummary>;
@@ -36,14 +36,12 @@ const differences = (expected: SqlSummaryGroup, actual: ActivitySummary): string
   return fields;
 };
 
-const HOUR_MICROS = 3_600_000_000;
-
 /**
  * Compares the summaries topic with the SQL GROUP BY, key for key, over the windows that end after
  * `horizon` (both sides are filtered the same way, so a caller may pass wider inputs).
  */
 export const reconcileSummaries = (sql: readonly SqlSummaryGroup[], topic: LatestSummaries, horizon: number | null): ReconciliationReport => {
-  const inHorizon = (windowStart: number) => horizon === null || windowStart + HOUR_MICROS > horizon;
+  const inHorizon = (windowStart: number) => horizon === null || windowStart + MICROS_PER_HOUR > horizon;
   const expected = new Map(sql.filter((g) => inHorizon(g.window_start)).map((g) => [summaryKey(g.employee_id, g.activity_type, g.window_start), g]));
   let matched = 0;
   const mismatched: SummaryMismatch[] = [];

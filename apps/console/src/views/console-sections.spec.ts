@@ -1,10 +1,9 @@
 import type { PipelineSnapshot, TailedRecord } from '@eap/pipeline-ops';
-import { summaryKey } from '@eap/windowing';
+import { MICROS_PER_HOUR, summaryKey } from '@eap/windowing';
 import { createConsoleStore } from '../console-state.js';
 import { renderSections } from './console-sections.js';
 import { summaryFilterFrom } from './summaries-view.js';
 
-const HOUR = 3_600_000_000;
 const w9 = Date.UTC(2026, 10, 25, 9) * 1000;
 const snapshot = (connector: 'RUNNING' | 'STOPPED' | null): PipelineSnapshot => ({
   at: 1_000,
@@ -61,7 +60,7 @@ describe('console sections', () => {
     });
     s.onEvents([record('1', '/old')], 0);
     s.onEvents([record('2', '/new')], 50_000);
-    const base = { window_end: w9 + HOUR, duration_count: 1, total_duration: 5, avg_duration: 5, revision: 1, closed: false };
+    const base = { window_end: w9 + MICROS_PER_HOUR, duration_count: 1, total_duration: 5, avg_duration: 5, revision: 1, closed: false };
     s.onSummary(summaryKey(7, 'login', w9), { ...base, employee_id: 7, activity_type: 'login', window_start: w9, activity_count: 4 }, 50_000);
     s.onSummary(summaryKey(8, 'login', w9), { ...base, employee_id: 8, activity_type: 'login', window_start: w9, activity_count: 9 }, 0);
     const out = renderSections(s.state, summaryFilterFrom({ employee: '7', type: ' ' }), 55_000);
