@@ -1,17 +1,19 @@
 import { enrichmentSettings, type EnrichmentConfig } from '@eap/enrichment-rules';
-import { defineSettings, healthServerSettings, loggingSettings, processorClientSettings, setting, type Env, type PipelineNames } from '@eap/pipeline-config';
+import {
+  defineSettings,
+  healthServerSettings,
+  loggingSettings,
+  processorClientSettings,
+  setting,
+  type Env,
+  type HealthServerSettings,
+  type PipelineClientSettings,
+} from '@eap/pipeline-config';
 import type { LogLevel } from '@eap/service-runtime';
 
-export interface ProcessorConfig {
-  readonly brokers: readonly string[];
-  readonly registryUrl: string;
-  readonly names: PipelineNames;
-  readonly groupId: string;
+export interface ProcessorConfig extends PipelineClientSettings, HealthServerSettings {
   readonly processedPartitions: number;
   readonly maxValueBytes: number;
-  readonly healthPort: number;
-  /** The health server's bind address (loopback by default). */
-  readonly healthHost: string;
   readonly logLevel: LogLevel;
   readonly enrichment: EnrichmentConfig;
 }

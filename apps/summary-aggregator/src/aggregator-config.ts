@@ -6,21 +6,15 @@ import {
   setting,
   type Env,
   type LogLevelSetting,
-  type PipelineNames,
+  type HealthServerSettings,
+  type PipelineClientSettings,
 } from '@eap/pipeline-config';
 import { windowingSettings, type WindowingConfig } from '@eap/windowing';
 
-export interface AggregatorConfig {
-  readonly brokers: readonly string[];
-  readonly registryUrl: string;
-  readonly names: PipelineNames;
-  readonly groupId: string;
+export interface AggregatorConfig extends PipelineClientSettings, HealthServerSettings {
   readonly summariesPartitions: number;
   /** The longest a fetch waits to fill a batch: what batching may add to an emit. */
   readonly lingerMs: number;
-  readonly healthPort: number;
-  /** The health server's bind address (loopback by default). */
-  readonly healthHost: string;
   readonly logLevel: LogLevelSetting;
   readonly windowing: WindowingConfig;
 }

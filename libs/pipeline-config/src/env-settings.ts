@@ -78,8 +78,15 @@ export const processorClientSettings = clientSettings('processor');
 /** The brokers/registry/names/group block of the summary aggregator (and of what inspects it). */
 export const aggregatorClientSettings = clientSettings('aggregator');
 
+/** Where a long-running app serves `/healthz`, `/readyz` and `/metrics`. */
+export interface HealthServerSettings {
+  readonly healthPort: number;
+  /** The health server's bind address (loopback by default). */
+  readonly healthHost: string;
+}
+
 /** `<APP>_HEALTH_PORT` and `<APP>_HEALTH_HOST` of a long-running app's health and metrics server. */
-export const healthServerSettings = (prefix: 'PROCESSOR' | 'AGGREGATOR' | 'SIMULATOR', port: number) =>
+export const healthServerSettings = (prefix: 'PROCESSOR' | 'AGGREGATOR' | 'SIMULATOR', port: number): SettingsSchema<HealthServerSettings> =>
   defineSettings(`${prefix.toLowerCase()}-health`, {
     healthPort: healthPortSetting(prefix, port),
     healthHost: setting.string(`${prefix}_HEALTH_HOST`, {
