@@ -1,6 +1,6 @@
 import { createRedeliveryFilter, decodeRedeliveryState, encodeRedeliveryState, type RedeliveryFilter } from '@eap/debezium-envelope';
 import { admitActivityRecords, createActivityEnricher, restatementRecord, type EnrichmentConfig, type EnrichmentOutcome } from '@eap/enrichment-rules';
-import { deadLetter, type AvroEncoder, type BatchResult, type InputRecord, type OutputRecord, type PartitionContext } from '@eap/kafka-io';
+import { deadLetter, partitionKey, type AvroEncoder, type BatchResult, type InputRecord, type OutputRecord, type PartitionContext } from '@eap/kafka-io';
 import type { PipelineNames } from '@eap/pipeline-config';
 import type { EmployeeDirectory } from './employee-directory.js';
 import type { InputDecoder } from './input-decoder.js';
@@ -36,7 +36,7 @@ export const createActivityBatchHandler = (deps: BatchHandlerDeps) => {
   };
 
   return async (records: readonly InputRecord[], ctx: PartitionContext): Promise<BatchResult> => {
-    const key = `${ctx.topic}/${ctx.partition}`;
+    const key = partitionKey(ctx.topic, ctx.partition);
     if (ctx.fresh || !filters.has(key)) filters.set(key, restoreFilter(key, ctx.metadata));
     const filter = filters.get(key)!;
     const abandonedBefore = filter.abandonedSnapshots;

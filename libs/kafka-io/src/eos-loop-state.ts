@@ -29,4 +29,4 @@ export interface EosLoopState {
   assignment: readonly TopicPartition[] | null;
 }
 
-export const partitionKey = (topic: string, partition: number): string => `${topic}:${partition}`;
+export { partitionKey } from './kafka-records.js';

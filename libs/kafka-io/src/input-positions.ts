@@ -1,4 +1,5 @@
 import type { PartitionOffsets } from './partition-offsets.js';
+import { partitionKey } from './kafka-records.js';
 
 /** What a consumer group holds for one input partition, beside what the partition holds. */
 export interface InputPartitionView {
@@ -27,7 +28,7 @@ const REBUILD = 'run `npm run pipeline -- rebuild` to reset the outputs and repl
  * and KafkaJS would jump to the earliest record without a word.
  */
 export const judgeInputPosition = ({ topic, partition, committed, range, outputsExist }: InputPartitionView): InputPositionProblem | undefined => {
-  const where = `${topic}/${partition}`;
+  const where = partitionKey(topic, partition);
   if (committed < 0n) {
     if (range.low > 0n) {
       return {

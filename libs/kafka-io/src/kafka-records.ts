@@ -26,3 +26,6 @@ export const toInputRecord = (topic: string, partition: number, m: KafkaMessage)
   for (const [k, v] of Object.entries(m.headers ?? {})) headers[k] = Array.isArray(v) ? (v[0] as Buffer | undefined) : (v as Buffer | undefined);
   return { topic, partition, offset: BigInt(m.offset), key: m.key, value: m.value, headers, timestamp: Number(m.timestamp) };
 };
+
+/** A partition as one string, `<topic>/<partition>`: the key of per-partition state and how logs and errors name it. */
+export const partitionKey = (topic: string, partition: number): string => `${topic}/${partition}`;

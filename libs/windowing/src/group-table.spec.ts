@@ -99,3 +99,36 @@ describe('GroupTable', () => {
     expect([table.count(survivor), table.flags(survivor) & DIRTY, table.size]).toEqual([2991, 0, 10]);
   });
 });
+
+describe('GroupTable hour chains and published count', () => {
+  it('lists the hours held and the slots of chosen hours in slot order, through growth and release', () => {
+    const table = new GroupTable(16);
+    for (let i = 0; i < 500; i++) table.slotOf(i, 1, 100 + (i % 5));
+    expect([...table.hours()].sort()).toEqual([100, 101, 102, 103, 104]);
+    const slots = [...table.slotsOfHours([101, 103])];
+    expect(slots).toEqual([...slots].sort((a, b) => a - b));
+    expect(slots.map((slot) => table.employee(slot)).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 500 }, (_, i) => i).filter((i) => i % 5 === 1 || i % 5 === 3),
+    );
+    table.retainHours((hour) => hour !== 101);
+    expect([...table.hours()].sort()).toEqual([100, 102, 103, 104]);
+    expect([table.slotsOfHours([101]).length, table.slotsOfHours([103]).length, table.size]).toEqual([0, 100, 400]);
+    expect([...table.slotsOfHours([103])].every((slot) => table.hour(slot) === 103)).toBe(true);
+  });
+
+  it('counts published groups as flags change, through growth and release', () => {
+    const table = new GroupTable(16);
+    for (let i = 0; i < 100; i++) {
+      const slot = table.slotOf(i, 1, i < 50 ? 10 : 11);
+      if (i % 2 === 0) table.setPublished(slot, true);
+    }
+    expect(table.publishedCount).toBe(50);
+    table.setPublished(table.slotOf(0, 1, 10), true);
+    table.setPublished(table.slotOf(2, 1, 10), false);
+    table.setPartitionAndFlags(table.slotOf(1, 1, 10), 3, PUBLISHED | DIRTY);
+    table.setPartitionAndFlags(table.slotOf(4, 1, 10), 3, 0);
+    expect(table.publishedCount).toBe(49);
+    table.retainHours((hour) => hour === 11);
+    expect(table.publishedCount).toBe(25);
+  });
+});

@@ -33,6 +33,10 @@ const FLAGS_SHIFT = 30;
  *
  * Slots move when the table grows or drops groups; look them up again after `slotOf` or
  * `retainHours`. Groups are never removed one at a time, only in bulk by `retainHours`.
+ *
+ * The groups of each hour are chained (one int32 per slot, beside the slots so these stay half a
+ * cache line), so closing or releasing a window visits its groups only, not the whole capacity.
+ * The table also counts its published groups, so nobody has to scan for them.
  */
 export class GroupTable {
   private words!: Int32Array;
@@ -41,6 +45,13 @@ export class GroupTable {
   private used = 0;
   private dirty = new Int32Array(64);
   private dirtyCount = 0;
+  /** Per slot, the next slot of the same hour plus one (0 ends the chain). */
+  private nextInHour!: Int32Array;
+  /** Per hour holding groups, its most recently created slot plus one. */
+  private readonly hourHeads = new Map<number, HourChain>();
+  /** The chain of the last hour a group was created in: inserts come in runs of one hour (restores, replays), so most skip the map. */
+  private lastChain: HourChain | undefined;
+  private published = 0;
 
   constructor(capacity = INITIAL_CAPACITY) {
     this.allocate(capacity);
@@ -52,6 +63,31 @@ export class GroupTable {
 
   get capacity(): number {
     return this.mask + 1;
+  }
+
+  /** Groups whose PUBLISHED flag is set: the keys whose latest record is an upsert. */
+  get publishedCount(): number {
+    return this.published;
+  }
+
+  /** The hours that hold groups, in no particular order. */
+  hours(): IterableIterator<number> {
+    return this.hourHeads.keys();
+  }
+
+  /**
+   * The slots of the groups of these hours, ascending: the order a scan of the table would visit
+   * them in, so callers that queue them (dirty marks, changelog tombstones) keep a stable order.
+   */
+  slotsOfHours(hours: readonly number[]): Int32Array {
+    let n = 0;
+    for (const hour of hours) for (let at = this.hourHeads.get(hour)?.head ?? 0; at !== 0; at = this.nextInHour[at - 1] as number) n++;
+    const slots = new Int32Array(n);
+    n = 0;
+    for (const hour of hours) {
+      for (let at = this.hourHeads.get(hour)?.head ?? 0; at !== 0; at = this.nextInHour[at - 1] as number) slots[n++] = at - 1;
+    }
+    return slots.sort();
   }
 
   isUsed(slot: number): boolean {
@@ -73,6 +109,9 @@ export class GroupTable {
       words[base + EMPLOYEE] = employee;
       words[base + PACKED] = type;
       words[base + HOUR] = hour;
+      const chain = this.chainOf(hour);
+      this.nextInHour[slot] = chain.head;
+      chain.head = slot + 1;
       this.used++;
       return slot;
     }
@@ -141,14 +180,16 @@ export class GroupTable {
   /** Sets partition and flags, queueing the slot when DIRTY is among them. */
   setPartitionAndFlags(slot: number, partition: number, flags: number): void {
     const base = slot * WORDS;
-    const type = (this.words[base + PACKED] as number) & TYPE_MASK;
-    this.words[base + PACKED] = type | (partition << PARTITION_SHIFT) | ((flags & ~DIRTY) << FLAGS_SHIFT);
+    const packed = this.words[base + PACKED] as number;
+    this.published += (flags & PUBLISHED) - ((packed >>> FLAGS_SHIFT) & PUBLISHED);
+    this.words[base + PACKED] = (packed & TYPE_MASK) | (partition << PARTITION_SHIFT) | ((flags & ~DIRTY) << FLAGS_SHIFT);
     if (flags & DIRTY) this.markDirty(slot);
   }
 
   setPublished(slot: number, published: boolean): void {
     const base = slot * WORDS;
     const packed = this.words[base + PACKED] as number;
+    this.published += (published ? 1 : 0) - ((packed >>> FLAGS_SHIFT) & PUBLISHED);
     this.words[base + PACKED] = published ? packed | (PUBLISHED << FLAGS_SHIFT) : packed & ~(PUBLISHED << FLAGS_SHIFT);
   }
 
@@ -173,13 +214,24 @@ export class GroupTable {
     return taken;
   }
 
-  /** Keeps only the groups whose hour passes `keep`, shrinking the table when it can. */
+  /**
+   * Keeps only the groups whose hour passes `keep`, shrinking the table when it can. The rebuild
+   * reads the whole old table (open addressing has no cheaper delete); it runs when a window
+   * passes retention, about once per hour of event time, not per batch.
+   */
   retainHours(keep: (hour: number) => boolean): void {
-    let kept = 0;
-    for (let slot = 0; slot < this.capacity; slot++) if (this.isUsed(slot) && keep(this.hour(slot))) kept++;
+    const dropped = [...this.hourHeads.keys()].filter((hour) => !keep(hour));
+    const kept = this.used - this.slotsOfHours(dropped).length;
     let capacity = INITIAL_CAPACITY;
     while (kept + 1 > capacity * MAX_LOAD * 0.5) capacity *= 2;
     this.rehash(capacity, keep);
+  }
+
+  private chainOf(hour: number): HourChain {
+    if (this.lastChain !== undefined && this.lastChain.hour === hour) return this.lastChain;
+    let chain = this.hourHeads.get(hour);
+    if (chain === undefined) this.hourHeads.set(hour, (chain = { hour, head: 0 }));
+    return (this.lastChain = chain);
   }
 
   private allocate(capacity: number): void {
@@ -188,6 +240,10 @@ export class GroupTable {
     this.sums = new Float64Array(buffer);
     this.mask = capacity - 1;
     this.used = 0;
+    this.nextInHour = new Int32Array(capacity);
+    this.hourHeads.clear();
+    this.lastChain = undefined;
+    this.published = 0;
   }
 
   private rehash(capacity: number, keepHour: (hour: number) => boolean): void {
@@ -199,12 +255,19 @@ export class GroupTable {
       if ((packed & TYPE_MASK) === 0 || !keepHour(old[base + HOUR] as number)) continue;
       const slot = this.slotOf(old[base + EMPLOYEE] as number, packed & TYPE_MASK, old[base + HOUR] as number);
       this.words.set(old.subarray(base, base + WORDS), slot * WORDS);
+      if ((packed >>> FLAGS_SHIFT) & PUBLISHED) this.published++;
       if ((packed >>> FLAGS_SHIFT) & DIRTY) {
         this.words[slot * WORDS + PACKED] = packed & ~(DIRTY << FLAGS_SHIFT);
         this.markDirty(slot);
       }
     }
   }
+}
+
+/** One hour's chain of slots; mutable, as the table's own bookkeeping. */
+interface HourChain {
+  readonly hour: number;
+  head: number;
 }
 
 /** A 32-bit mix of the three key parts (murmur3 finaliser). */
