@@ -3,7 +3,7 @@
  * per live window key at one million keys. Run: `npx nx run windowing:bench`. Figures, not a test.
  */
 import type { ActivityChange } from '../src/index.js';
-import { createWindowAggregator, restoreWindowAggregator } from '../src/index.js';
+import { createWindowAggregator, restoreWindowAggregator } from '../src/window-aggregator.js';
 
 const HOUR = 3_600_000_000;
 const BASE = Date.parse('2024-01-15T00:00:00Z') * 1000;

@@ -47,7 +47,10 @@ export interface WindowAggregator {
   /** The current value of every group that has rows (what the summaries topic holds after a flush). */
   summaries(): ActivitySummary[];
   stats(): WindowStats;
-  /** The whole state, compact and binary, for `restoreWindowAggregator`; changes not flushed yet stay pending in it. */
+  /**
+   * The whole state, compact and binary, for `restoreWindowAggregator`; changes not flushed yet stay
+   * pending in it. The property tests and the windowing benchmark use it; the apps keep state in the changelog.
+   */
   snapshot(): Uint8Array;
   /**
    * The group states changed by the flushes since the last call (tombstones for released groups):
