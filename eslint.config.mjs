@@ -1,11 +1,12 @@
 import nx from '@nx/eslint-plugin';
+import jsonc from 'jsonc-eslint-parser';
 
 const CLIENT_MESSAGE = 'a client library is imported by its adapter only: KafkaJS by @eap/kafka-io, pg and kysely by @eap/pg-io; use what the adapter exports';
 /** The client libraries an adapter lib does not wrap: kafka-io passes 'kafkajs', pg-io passes 'pg' and 'kysely'. */
 export const restrictedClients = (...allowed) =>
   ['kafkajs', 'pg', 'kysely'].filter((name) => !allowed.includes(name)).map((name) => ({ name, message: CLIENT_MESSAGE }));
 
-export default [
+const baseConfig = [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
@@ -85,4 +86,25 @@ export default [
     // Override or add rules here
     rules: {},
   },
+];
+
+export default baseConfig;
+
+/**
+ * A project's eslint config: the base, the `@nx/dependency-checks` of its package.json (unless
+ * `dependencyChecks: false`, for a tool that runs from sources only), and its own `extra` entries.
+ */
+export const projectConfig = ({ dependencyChecks = true } = {}, ...extra) => [
+  ...baseConfig,
+  ...(dependencyChecks
+    ? [
+        {
+          files: ['**/*.json'],
+          rules: { '@nx/dependency-checks': ['error', { ignoredFiles: ['{projectRoot}/eslint.config.{js,cjs,mjs,ts,cts,mts}'] }] },
+          languageOptions: { parser: jsonc },
+        },
+      ]
+    : []),
+  { ignores: ['**/out-tsc'] },
+  ...extra,
 ];

@@ -1,8 +1,3 @@
-import baseConfig from '../../eslint.config.mjs';
+import { projectConfig } from '../../eslint.config.mjs';
 
-export default [
-  ...baseConfig,
-  {
-    ignores: ['**/out-tsc'],
-  },
-];
+export default projectConfig({ dependencyChecks: false });
