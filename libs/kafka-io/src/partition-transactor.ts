@@ -2,6 +2,7 @@ import { connectClient } from './kafka-error-mapping.js';
 import { Partitioners, type Kafka, type Producer } from './kafkajs.js';
 import { isFencingError, KafkaIoError } from './kafka-io-error.js';
 import type { OutputRecord } from './kafka-records.js';
+import { topicMessages } from './topic-messages.js';
 
 /**
  * One transactional producer for one input partition (transactional id
@@ -40,18 +41,7 @@ export const startPartitionTransactor = async (kafka: Kafka, transactionalId: st
       const txn = await producer.transaction();
       try {
         for (const chunk of produceChunks(outputs)) {
-          const byTopic = new Map<string, OutputRecord[]>();
-          for (const o of chunk) {
-            const list = byTopic.get(o.topic);
-            if (list) list.push(o);
-            else byTopic.set(o.topic, [o]);
-          }
-          await txn.sendBatch({
-            topicMessages: [...byTopic].map(([topic, records]) => ({
-              topic,
-              messages: records.map((r) => ({ key: r.key, value: r.value, headers: r.headers ? { ...r.headers } : undefined, partition: r.partition })),
-            })),
-          });
+          await txn.sendBatch({ topicMessages: topicMessages(chunk) });
         }
         await txn.sendOffsets({
           consumerGroupId: offset.groupId,

@@ -1,6 +1,5 @@
-import { connectClient, isKafkaConnectionError } from './kafka-error-mapping.js';
+import { connectClient, kafkaIoErrorOf } from './kafka-error-mapping.js';
 import { KafkaIoError } from './kafka-io-error.js';
-import { isRetriableKafkaError } from './retry-retriable.js';
 import { randomUUID } from 'node:crypto';
 import { createKafkaClient } from './kafka-client-factory.js';
 import { toInputRecord, type InputRecord } from './kafka-records.js';
@@ -94,9 +93,9 @@ export const awaitTopic = async ({
     try {
       return await waitForTopic(brokers, topic, everyMs);
     } catch (e) {
-      const waitable = (e instanceof KafkaIoError && e.retriable) || isKafkaConnectionError(e) || isRetriableKafkaError(e);
-      if (!waitable) throw e;
-      onWaiting({ topic, reason: (e as Error).message });
+      const mapped = kafkaIoErrorOf(e);
+      if (!(mapped instanceof KafkaIoError && mapped.retriable)) throw mapped;
+      onWaiting({ topic, reason: mapped.message });
     }
   }
 };

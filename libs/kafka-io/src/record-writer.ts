@@ -2,6 +2,7 @@ import { Partitioners } from './kafkajs.js';
 import { createKafkaClient, type KafkaClientOptions } from './kafka-client-factory.js';
 import { connectClient, kafkaIoErrorOf } from './kafka-error-mapping.js';
 import type { OutputRecord } from './kafka-records.js';
+import { topicMessages } from './topic-messages.js';
 
 export interface RecordWriter {
   /** Writes the records (idempotent producer, acks from all in-sync replicas), in order per partition. */
@@ -15,21 +16,6 @@ export interface TransactionalWriter {
   close(): Promise<void>;
 }
 
-const messagesByTopic = (records: readonly OutputRecord[]) => {
-  const byTopic = new Map<string, { key: Buffer | string | null; value: Buffer | null; partition?: number; headers?: Record<string, Buffer | string> }[]>();
-  for (const r of records) {
-    const messages = byTopic.get(r.topic) ?? [];
-    messages.push({
-      key: r.key,
-      value: r.value,
-      ...(r.partition === undefined ? {} : { partition: r.partition }),
-      ...(r.headers ? { headers: { ...r.headers } } : {}),
-    });
-    byTopic.set(r.topic, messages);
-  }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-};
-
 /** A plain writer for tools, tests and benchmarks (the apps write through the exactly-once loop). */
 export const createRecordWriter = async (options: KafkaClientOptions): Promise<RecordWriter> => {
   const producer = createKafkaClient({ clientId: 'record-writer', ...options }).producer({
@@ -40,7 +26,7 @@ export const createRecordWriter = async (options: KafkaClientOptions): Promise<R
   await connectClient(producer);
   return {
     async send(records) {
-      await producer.sendBatch({ topicMessages: messagesByTopic(records) }).catch((e: unknown) => {
+      await producer.sendBatch({ topicMessages: topicMessages(records) }).catch((e: unknown) => {
         throw kafkaIoErrorOf(e);
       });
     },
@@ -62,7 +48,7 @@ export const createTransactionalWriter = async (options: KafkaClientOptions & { 
     async begin() {
       const tx = await producer.transaction();
       return {
-        send: async (records) => void (await tx.sendBatch({ topicMessages: messagesByTopic(records) })),
+        send: async (records) => void (await tx.sendBatch({ topicMessages: topicMessages(records) })),
         commit: () => tx.commit(),
         abort: () => tx.abort(),
       };
