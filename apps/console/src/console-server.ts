@@ -84,6 +84,7 @@ export const createConsoleServer = ({
         latency: s.latency,
         verify: s.verify,
         feeds: Object.fromEntries(s.feeds),
+        memberChanges: Object.fromEntries(s.memberChanges),
         events: s.events.length,
         summaries: s.summaries.size,
       }),

@@ -1,7 +1,16 @@
-import type { AppProbe, HistogramSample, PipelineSnapshot, TailedRecord } from '@eap/pipeline-ops';
+import type { AppProbe, GroupMember, HistogramSample, PipelineSnapshot, TailedRecord } from '@eap/pipeline-ops';
 import { createConsoleStore } from './console-state.js';
 
-const snapshot = (at: number, end: bigint, lag: bigint, kafkaUp = true): PipelineSnapshot => ({
+const member = (memberId: string, instanceId: string): GroupMember => ({
+  memberId,
+  clientId: `summary-aggregator/${instanceId}@127.0.0.1:9465`,
+  instanceId,
+  host: '127.0.0.1',
+  healthAddress: 'http://127.0.0.1:9465',
+  partitions: [0],
+  lag: 0n,
+});
+const snapshot = (at: number, end: bigint, lag: bigint, kafkaUp = true, memberDetails: readonly GroupMember[] = []): PipelineSnapshot => ({
   at,
   postgres: { kind: 'up', serverVersion: '15', walLevel: 'logical', startedAt: 1_000, maxSlotWalKeepBytes: -1, slot: null, address: 'pg', slotName: 's' },
   kafka: kafkaUp ? { up: true, address: 'k', detail: '' } : { up: false, address: 'k', error: 'ECONNREFUSED' },
@@ -9,7 +18,9 @@ const snapshot = (at: number, end: bigint, lag: bigint, kafkaUp = true): Pipelin
   registry: { up: true, address: 'r', detail: '' },
   connector: null,
   topics: [{ topic: 'processed', role: 'processed', exists: true, partitions: 3, endOffset: end }],
-  groups: [{ app: 'summary-aggregator', groupId: 'agg', topic: 'processed', state: 'Stable', members: 1, partitions: [], lag }],
+  groups: kafkaUp
+    ? [{ app: 'summary-aggregator', groupId: 'agg', topic: 'processed', state: 'Stable', members: memberDetails.length, memberDetails, partitions: [], lag }]
+    : [],
   dlq: null,
 });
 const record = (offset: number): TailedRecord => ({ partition: 0, offset: String(offset), timestamp: '', key: '1', headers: {}, encoding: 'avro', value: {} });
@@ -80,5 +91,22 @@ describe('console store', () => {
     expect(store.state.latency.summary).toBeNull();
     store.onApps([{ app: 'enrichment-processor', address: 'p', up: false, error: 'not running' }], 40_000);
     expect(store.state.latency.enriched).toBeNull();
+  });
+
+  it('notes the members that joined or left a group between reads, for a minute; not at the first read, nor across Kafka being down', () => {
+    const store = createConsoleStore({ historyPoints: 3, eventsKept: 2, dlqKept: 1, summaryHours: 2 });
+    const [agg1, agg2, agg3] = [member('m-1', 'agg-1'), member('m-2', 'agg-2'), member('m-3', 'agg-3')];
+    const changes = () => (store.state.memberChanges.get('agg') ?? []).map((c) => `${c.label} ${c.kind} at ${c.at}`);
+    store.onSnapshot(snapshot(0, 0n, 0n, true, [agg1, agg2]));
+    expect(changes()).toEqual([]);
+    store.onSnapshot(snapshot(2_000, 0n, 0n, true, [agg1]));
+    store.onSnapshot(snapshot(4_000, 0n, 0n, false));
+    expect(changes()).toEqual(['agg-2 left at 2000']);
+    store.onSnapshot(snapshot(6_000, 0n, 0n, true, [agg1, agg3]));
+    expect(changes()).toEqual(['agg-2 left at 2000', 'agg-3 joined at 6000']);
+    store.onSnapshot(snapshot(62_000, 0n, 0n, true, [agg1, agg3]));
+    expect(changes()).toEqual(['agg-3 joined at 6000']);
+    store.onSnapshot(snapshot(66_000, 0n, 0n, true, [agg1, agg3]));
+    expect(changes()).toEqual([]);
   });
 });

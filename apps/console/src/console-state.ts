@@ -1,6 +1,7 @@
-import type { AppProbe, HistogramSample, PipelineApp, PipelineSnapshot, TailedRecord, VerifyResult } from '@eap/pipeline-ops';
+import type { AppProbe, GroupMember, HistogramSample, PipelineApp, PipelineSnapshot, TailedRecord, VerifyResult } from '@eap/pipeline-ops';
 import { histogramQuantile, histogramSince } from '@eap/pipeline-ops';
 import type { ActivitySummary } from '@eap/windowing';
+import { memberChanges, recentChanges, type MemberChange } from './member-changes.js';
 import { createSummaryTable, type SummaryTable } from './summary-table.js';
 
 export interface Point {
@@ -38,6 +39,8 @@ export interface ConsoleState {
   readonly apps: readonly AppProbe[];
   readonly topicHistory: ReadonlyMap<string, readonly Point[]>;
   readonly groupHistory: ReadonlyMap<string, readonly Point[]>;
+  /** Per group id, the members that joined or left it in the last minute, oldest first. */
+  readonly memberChanges: ReadonlyMap<string, readonly MemberChange[]>;
   /** When the console first saw each component up in its current run of being up (epoch ms). */
   readonly upSince: ReadonlyMap<string, number>;
   readonly events: readonly ReceivedRecord[];
@@ -90,6 +93,8 @@ export const createConsoleStore = ({
 }): ConsoleStore => {
   const topicHistory = new Map<string, Point[]>();
   const groupHistory = new Map<string, Point[]>();
+  const groupMembers = new Map<string, readonly GroupMember[]>();
+  const changesByGroup = new Map<string, readonly MemberChange[]>();
   const upSince = new Map<string, number>();
   const latencySamples = new Map<PipelineApp, { at: number; sample: HistogramSample }[]>();
   const events: ReceivedRecord[] = [];
@@ -101,6 +106,7 @@ export const createConsoleStore = ({
     apps: [] as readonly AppProbe[],
     topicHistory,
     groupHistory,
+    memberChanges: changesByGroup,
     upSince,
     events,
     dlq,
@@ -133,6 +139,11 @@ export const createConsoleStore = ({
         const list = groupHistory.get(g.groupId) ?? [];
         groupHistory.set(g.groupId, list);
         pushBounded(list, { at: s.at, value: Number(g.lag) }, historyPoints);
+        // Compared with the group's last read (Kafka down reads no groups: nothing joins or leaves then).
+        const before = groupMembers.get(g.groupId);
+        const fresh = before ? memberChanges(before, g.memberDetails, s.at) : [];
+        changesByGroup.set(g.groupId, recentChanges([...(changesByGroup.get(g.groupId) ?? []), ...fresh], s.at));
+        groupMembers.set(g.groupId, g.memberDetails);
       }
       changed();
     },

@@ -9,7 +9,7 @@ import {
   type ExactlyOnceLoop,
 } from '@eap/kafka-io';
 import { createStreamingDb, findEmployees, pgConnectionFromEnv } from '@eap/pg-io';
-import { sourceTopics } from '@eap/pipeline-config';
+import { memberClientId, sourceTopics } from '@eap/pipeline-config';
 import { createLoopEventSink, runService, startHealthServer } from '@eap/service-runtime';
 import { createActivityBatchHandler } from './activity-batch-handler.js';
 import { createEmployeeDirectory } from './employee-directory.js';
@@ -24,13 +24,13 @@ runService({
   app: 'enrichment-processor',
   program: processorProgram,
   readConfig: processorConfigFromEnv,
-  start: async (config, { log, exitForRestart }) => {
+  start: async (config, { instanceId, log, exitForRestart }) => {
     const metrics = createProcessorMetrics();
+    metrics.instance.set({ instance: instanceId }, 1);
     const topics = sourceTopics(config.names);
-    const kafka = { brokers: config.brokers, clientId: 'enrichment-processor' };
     const db = createStreamingDb(pgConnectionFromEnv(process.env, { database: config.names.database }), { applicationName: 'enrichment-processor' });
     const directory = createEmployeeDirectory(async (ids) => (await findEmployees(db, ids)).map(employeeFromRow));
-    const events = createLoopEventSink({ log, lag: metrics.lag });
+    const events = createLoopEventSink({ log, lag: metrics.lag, groupEvents: metrics.groupEvents });
     let employeesCaughtUp = false;
     let loop: ExactlyOnceLoop | undefined = undefined;
     const health = await startHealthServer({
@@ -45,6 +45,9 @@ runService({
         return { ok: true, detail: { partitions: assigned.map((a) => a.partition), employees: directory.size } };
       },
     });
+    // The group's member list names each instance and its health server (pipeline status, the console).
+    const clientId = memberClientId({ app: 'enrichment-processor', instanceId, healthHost: config.healthHost, healthPort: health.port });
+    const kafka = { brokers: config.brokers, clientId };
     await prepareProcessorTopics(config);
     const codec = createSchemaRegistryCodec({ url: config.registryUrl });
     const encoder = await codec.registerEncoder(`${config.names.processedTopic}-value`, processedActivitySchema);
@@ -84,6 +87,7 @@ runService({
       input: topics.activities,
       output: config.names.processedTopic,
       dlq: config.names.dlqTopic,
+      instance: instanceId,
       health: `http://${config.healthHost}:${health.port}/healthz`,
     });
     return {

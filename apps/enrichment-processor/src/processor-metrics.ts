@@ -30,6 +30,18 @@ export const createProcessorMetrics = () => {
       registers: [registry],
     }),
     employees: new Counter({ name: 'enrichment_employee_changes_total', help: 'Employee change events applied to the employee table', registers: [registry] }),
+    groupEvents: new Counter({
+      name: 'enrichment_group_events_total',
+      help: 'Consumer-group events of this instance: joined (a rebalance), kept, assigned (claimed afresh), moved, released, fenced, consumer_restart',
+      labelNames: ['event'],
+      registers: [registry],
+    }),
+    instance: new Gauge({
+      name: 'enrichment_instance_info',
+      help: 'This instance (always 1), by instance id',
+      labelNames: ['instance'],
+      registers: [registry],
+    }),
     lag: new Gauge({
       name: 'enrichment_consumer_lag',
       help: 'Records behind the end of the input partition after the last committed batch',

@@ -30,13 +30,13 @@ const processGroup = (pgid: number) => {
 };
 
 describeOnStack('npm start', (stack) => {
-  it('runs the whole pipeline and the console: enriched records and summaries flow, verify passes once the simulator stops, Ctrl-C leaves no process and no port', async () => {
+  it('runs the whole pipeline with two instances of each app and the console: enriched records and summaries flow, verify passes once the simulator stops, Ctrl-C leaves no process and no port', async () => {
     const root = findRepoRoot();
     const started = Date.now();
     const child = spawn('npm', ['start'], {
       cwd: root,
       detached: true,
-      env: { ...process.env, ...stack.appEnv, SIMULATOR_ROWS: '1500', SIMULATOR_RATE: '300' },
+      env: { ...process.env, ...stack.appEnv, SIMULATOR_ROWS: '1500', SIMULATOR_RATE: '300', PIPELINE_INSTANCES: '2' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -57,13 +57,23 @@ describeOnStack('npm start', (stack) => {
       // A generous ceiling against a hang only: the time it took is printed, not asserted.
       await waitFor('the where-to-look block', () => output.includes('Press Ctrl-C to stop.'), 600_000);
       expect(output).toContain('Simulator    300 rows/s');
+      expect(output).toContain('Instances    2 of each app');
       await waitFor('the simulator to finish', () => output.includes('▸ activity-simulator finished'), 300_000);
       expect(readFileSync(join(root, '.stack', 'logs', 'activity-simulator.log'), 'utf8')).toContain('done: 1500 rows written');
       let verify = await runPipelineCli(stack.appEnv, ['verify']);
       await waitFor('verify to pass', async () => verify.code === 0 || ((verify = await runPipelineCli(stack.appEnv, ['verify'])), verify.code === 0), 240_000);
       process.stderr.write(`[npm start] pipeline flowing ${((Date.now() - started) / 1000).toFixed(0)} s after npm start; verify:\n${verify.stdout}\n`);
       expect(verify.stdout).toMatch(/matched\s+[1-9]/);
-      const status = await runPipelineCli(stack.appEnv, ['status']);
+      // Each instance is a member of its group under its own id; the first on the usual port, the others on free ones.
+      let status = await runPipelineCli(stack.appEnv, ['status']);
+      const members = ['processor-1', 'processor-2', 'aggregator-1', 'aggregator-2'];
+      await waitFor(
+        'all four members in status',
+        async () => members.every((m) => status.stdout.includes(`member ${m} `)) || ((status = await runPipelineCli(stack.appEnv, ['status'])), false),
+        120_000,
+      );
+      process.stderr.write(`[npm start] status:\n${status.stdout}\n`);
+      expect(status.stdout).toMatch(/member aggregator-1\s+host \S+\s+health http:\/\/127\.0\.0\.1:9465\s/);
       expect(status.stdout).toMatch(/processed-employee-activities\s+3\s+[1-9]/);
       expect(status.stdout).toMatch(/employee-activity-summaries\s+3\s+[1-9]/);
       // The console is up with the rest, and shows the same pipeline.

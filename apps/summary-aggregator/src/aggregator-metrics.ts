@@ -19,6 +19,18 @@ export const createAggregatorMetrics = () => {
       registers: [registry],
     }),
     changelog: new Counter({ name: 'aggregator_changelog_records_total', help: 'Window state records written to the changelog topic', registers: [registry] }),
+    groupEvents: new Counter({
+      name: 'aggregator_group_events_total',
+      help: 'Consumer-group events of this instance: joined (a rebalance), kept, assigned (claimed afresh), moved, released, fenced, consumer_restart',
+      labelNames: ['event'],
+      registers: [registry],
+    }),
+    instance: new Gauge({
+      name: 'aggregator_instance_info',
+      help: 'This instance (always 1), by instance id',
+      labelNames: ['instance'],
+      registers: [registry],
+    }),
     lag: new Gauge({
       name: 'aggregator_consumer_lag',
       help: 'Records behind the end of the input partition after the last committed batch',

@@ -3,11 +3,13 @@ import {
   assertInputPositions,
   awaitTopic,
   createSchemaRegistryCodec,
+  groupInstanceIds,
   hasCommittedRecords,
   readToEnd,
   startExactlyOnceLoop,
   type ExactlyOnceLoop,
 } from '@eap/kafka-io';
+import { memberClientId } from '@eap/pipeline-config';
 import { createLoopEventSink, runService, startHealthServer } from '@eap/service-runtime';
 import avro from 'avsc';
 import { aggregatorConfigFromEnv } from './aggregator-config.js';
@@ -22,11 +24,11 @@ runService({
   app: 'summary-aggregator',
   program: aggregatorProgram,
   readConfig: aggregatorConfigFromEnv,
-  start: async (config, { log, exitForRestart }) => {
+  start: async (config, { instanceId, log, exitForRestart }) => {
     const { names } = config;
     const metrics = createAggregatorMetrics();
-    const kafka = { brokers: config.brokers, clientId: 'summary-aggregator' };
-    const events = createLoopEventSink({ log, lag: metrics.lag });
+    metrics.instance.set({ instance: instanceId }, 1);
+    const events = createLoopEventSink({ log, lag: metrics.lag, groupEvents: metrics.groupEvents });
     let loop: ExactlyOnceLoop | undefined = undefined;
     const health = await startHealthServer({
       port: config.healthPort,
@@ -40,6 +42,9 @@ runService({
       },
     });
 
+    // The group's member list names each instance and its health server (pipeline status, the console).
+    const clientId = memberClientId({ app: 'summary-aggregator', instanceId, healthHost: config.healthHost, healthPort: health.port });
+    const kafka = { brokers: config.brokers, clientId };
     await awaitTopic({
       brokers: config.brokers,
       topic: names.processedTopic,
@@ -66,7 +71,18 @@ runService({
     });
     const liveSummaryKeys = createLiveSummaryKeys({ kafka, summariesTopic: names.summariesTopic, inputPartitions });
     const input = { prepare: codec.prepare, decode: (value: Buffer) => codec.decodePrepared(value, reader) };
-    const handler = createSummaryBatchHandler({ names, states, encoder, metrics, liveSummaryKeys, input });
+    const { graceSeconds, maxSkewSeconds, retentionHours, idleAdvanceSeconds } = config.windowing;
+    const handler = createSummaryBatchHandler({
+      names,
+      states,
+      encoder,
+      metrics,
+      liveSummaryKeys,
+      input,
+      instance: { id: instanceId, agreed: { graceSeconds, maxSkewSeconds, retentionHours, idleAdvanceSeconds, partitions: inputPartitions } },
+      liveInstances: () => groupInstanceIds({ kafka, groupId: config.groupId }),
+      warn: (event, detail) => log.log('warn', event, detail),
+    });
     loop = await startExactlyOnceLoop({
       kafka,
       groupId: config.groupId,
@@ -77,6 +93,7 @@ runService({
       // Idle advance closes windows on a quiet pipeline: a timer, not the next record.
       idle: config.windowing.idleAdvanceSeconds > 0 ? { everyMs: 1_000, handle: handler.idle } : undefined,
       onCrash: exitForRestart('aggregator.consumer_stopped'),
+      onReleased: ({ partition }) => states.release(partition),
       on: events.on,
     });
     log.log('info', 'aggregator.started', {
@@ -84,6 +101,8 @@ runService({
       output: names.summariesTopic,
       changelog: names.summariesChangelogTopic,
       dlq: names.dlqTopic,
+      instance: instanceId,
+      partitions: inputPartitions,
       retentionHours: config.windowing.retentionHours,
       graceSeconds: config.windowing.graceSeconds,
       health: `http://${config.healthHost}:${health.port}/healthz`,

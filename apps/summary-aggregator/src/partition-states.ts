@@ -12,6 +12,8 @@ export interface PartitionStates {
   get(partition: number): WindowAggregator;
   /** Rebuilds the partition's windows from the changelog and the metadata committed with its offset. */
   restore(partition: number, meta: WindowMeta, heartbeat: () => Promise<void>): Promise<WindowAggregator>;
+  /** The partition went to another instance: its windows and gauges go (they are restored wherever it lands). */
+  release(partition: number): void;
   /** Publishes the partition's gauges after a batch. */
   observe(partition: number, aggregator: WindowAggregator): void;
   all(): ReadonlyMap<number, WindowAggregator>;
@@ -78,6 +80,11 @@ export const createPartitionStates = ({
         seconds: Number(seconds.toFixed(3)),
       });
       return aggregator;
+    },
+    release(partition) {
+      states.delete(partition);
+      const labels = { partition: String(partition) };
+      for (const gauge of [metrics.liveKeys, metrics.groups, metrics.openWindows, metrics.late, metrics.watermarkLag]) gauge.remove(labels);
     },
     observe,
     all: () => states,

@@ -1,6 +1,16 @@
 import { deadLetter, type AvroEncoder, type BatchResult, type InputRecord, type OutputRecord, type PartitionContext } from '@eap/kafka-io';
-import type { PipelineNames } from '@eap/pipeline-config';
-import { decodeWindowMeta, encodeWindowMeta, type WindowAggregator, type WindowInput, type WindowOutput } from '@eap/windowing';
+import { PipelineError, type PipelineNames } from '@eap/pipeline-config';
+import {
+  compareAgreedSettings,
+  decodeWindowMeta,
+  describeDisagreement,
+  encodeWindowMeta,
+  type AgreedWindowSettings,
+  type WindowAggregator,
+  type WindowInput,
+  type WindowMeta,
+  type WindowOutput,
+} from '@eap/windowing';
 import type { AggregatorMetrics } from './aggregator-metrics.js';
 import type { PartitionStates } from './partition-states.js';
 
@@ -18,6 +28,11 @@ export interface SummaryHandlerDeps {
   readonly metrics: AggregatorMetrics;
   /** Live summary keys of the input partition's employees, released groups included (for a truncate). */
   readonly liveSummaryKeys: (partition: number, heartbeat: () => Promise<void>) => Promise<readonly string[]>;
+  /** This instance's id and the settings it must share with every other instance of the group. */
+  readonly instance: { readonly id: string; readonly agreed: AgreedWindowSettings };
+  /** The instance ids of the group's members now (to tell another live instance from an earlier run). */
+  readonly liveInstances: () => Promise<readonly string[]>;
+  readonly warn: (event: string, detail: Readonly<Record<string, unknown>>) => void;
   readonly now?: () => number;
 }
 
@@ -29,16 +44,49 @@ type Decoded = WindowInput & { readonly source_ts_ms?: number };
  * (re)gained, apply every change, flush, and return the summaries, the changed window state for the
  * changelog (same partition number as the input) and the window metadata to commit with the offset.
  */
-export const createSummaryBatchHandler = ({ names, states, input: decoder, encoder, metrics, liveSummaryKeys, now = Date.now }: SummaryHandlerDeps) => {
+export const createSummaryBatchHandler = ({
+  names,
+  states,
+  input: decoder,
+  encoder,
+  metrics,
+  liveSummaryKeys,
+  instance,
+  liveInstances,
+  warn,
+  now = Date.now,
+}: SummaryHandlerDeps) => {
+  /**
+   * Window settings differing from those of the partition's last committer: refused while that
+   * instance is still a member of the group (the same windows would close at different times), taken
+   * as a change of settings when it is gone (a restart with new settings).
+   */
+  const checkAgreement = async (partition: number, meta: WindowMeta): Promise<void> => {
+    const differences = compareAgreedSettings(meta.agreed, instance.agreed);
+    if (differences.length === 0 || meta.instance === instance.id) return;
+    const other = meta.instance ?? 'an earlier instance';
+    if (meta.instance !== undefined && (await liveInstances()).includes(meta.instance)) {
+      throw new PipelineError(
+        'config',
+        'settings_disagree',
+        `partition ${partition}: ${describeDisagreement(differences, other)}; every instance of the group must run with the same window settings`,
+        { retriable: false, partition },
+      );
+    }
+    warn('aggregator.settings_changed', { partition, changes: describeDisagreement(differences, other) });
+  };
+  const stamp = (meta: WindowMeta): string => encodeWindowMeta({ ...meta, agreed: instance.agreed, instance: instance.id });
+
   const summaryRecord = (o: WindowOutput): OutputRecord =>
     o.kind === 'upsert'
       ? { topic: names.summariesTopic, key: o.key, value: encoder.encode(o.summary) }
       : { topic: names.summariesTopic, key: o.key, value: null };
 
   /** The partition was (re)gained: its window metadata came with the committed offset, its groups from the changelog. */
-  const restore = (ctx: PartitionContext): Promise<WindowAggregator> => {
+  const restore = async (ctx: PartitionContext): Promise<WindowAggregator> => {
     const meta = decodeWindowMeta(ctx.metadata);
     if (meta.kind === 'invalid') throw new Error(`partition ${ctx.partition}: ${meta.detail}; refusing to guess the window state`);
+    await checkAgreement(ctx.partition, meta.meta);
     return states.restore(ctx.partition, meta.meta, ctx.heartbeat);
   };
 
@@ -66,7 +114,7 @@ export const createSummaryBatchHandler = ({ names, states, input: decoder, encod
     const outputs: OutputRecord[] = [];
     flushInto(outputs, aggregator, ctx.partition);
     states.observe(ctx.partition, aggregator);
-    return outputs.length === 0 ? null : { outputs, metadata: encodeWindowMeta(aggregator.meta()) };
+    return outputs.length === 0 ? null : { outputs, metadata: stamp(aggregator.meta()) };
   };
 
   const handleBatch = async (records: readonly InputRecord[], ctx: PartitionContext): Promise<BatchResult> => {
@@ -104,7 +152,7 @@ export const createSummaryBatchHandler = ({ names, states, input: decoder, encod
     const written = now();
     for (const t of sourceTimes) metrics.latency.observe(Math.max(0, written - t) / 1000);
     states.observe(ctx.partition, aggregator);
-    return { outputs, metadata: encodeWindowMeta(aggregator.meta()) };
+    return { outputs, metadata: stamp(aggregator.meta()) };
   };
 
   return { handleBatch, idle };

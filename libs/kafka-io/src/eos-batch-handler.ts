@@ -1,8 +1,11 @@
 import type { EosBatch } from './eos-client.js';
-import { partitionKey, type EosLoopState } from './eos-loop-state.js';
+import type { EosLoopState } from './eos-loop-state.js';
 import type { ExactlyOnceWork } from './exactly-once-options.js';
 import { KafkaIoError } from './kafka-io-error.js';
 import { claimPartition } from './partition-claim.js';
+import { forgetPartition } from './partition-release.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Handles one fetched batch: records at or above the committed offset, outputs and next offset in one transaction. */
 export const createEosBatchHandler =
@@ -10,6 +13,8 @@ export const createEosBatchHandler =
   async (batch: EosBatch): Promise<void> => {
     const { topic, partition, heartbeat } = batch;
     if (!batch.isRunning() || batch.isStale() || batch.records.length === 0) return;
+    // Fetched before a join that gave the partition to someone else (or while rejoining): not ours to do.
+    if (!loop.assignment?.some((a) => a.topic === topic && a.partition === partition)) return;
     const state = await claimPartition(loop, topic, partition);
     // Past the transaction markers the fetch returned after the last record (lastOffset counts
     // them), so a quiet partition shows no lag.
@@ -21,6 +26,7 @@ export const createEosBatchHandler =
       batch.resolveOffset(last);
       return;
     }
+    let fenced = false;
     const work = state.busy.then(async () => {
       try {
         const result = await handleBatch(records, { topic, partition, fresh: state.fresh, metadata: state.metadata, heartbeat });
@@ -39,15 +45,22 @@ export const createEosBatchHandler =
         });
       } catch (e) {
         // Forget the partition: the retry re-fences, re-reads the committed offset and restores state.
-        loop.partitions.delete(partitionKey(topic, partition));
-        await state.transactor.close().catch(() => undefined);
-        const fenced = e instanceof KafkaIoError && e.code === 'fenced';
+        await forgetPartition(loop, state);
+        fenced = e instanceof KafkaIoError && e.code === 'fenced';
         loop.on(fenced ? 'eos.fenced' : 'eos.batch_failed', { topic, partition, error: (e as Error).message });
-        throw e;
+        if (!fenced) throw e;
       }
     });
     state.busy = work.catch(() => undefined);
     await work;
+    if (fenced) {
+      // A newer owner took this partition: only it is dropped here, the others go on. The heartbeat
+      // (after a pause, so that it reaches the coordinator) surfaces the rebalance that moved it; if
+      // there was none (a transaction the broker timed out), the next fetch claims it again.
+      await sleep(loop.fencedPauseMs);
+      await heartbeat();
+      return;
+    }
     batch.resolveOffset(last);
     await heartbeat();
   };

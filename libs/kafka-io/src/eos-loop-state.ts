@@ -2,16 +2,21 @@ import type { EosClient, TopicPartition } from './eos-client.js';
 import type { EosEvent } from './exactly-once-options.js';
 import type { PartitionTransactor } from './partition-transactor.js';
 
-/** One ownership of one input partition: it ends at the next group join, or when its work fails. */
+/**
+ * One ownership of one input partition. It lasts across group joins that leave the partition here and
+ * in the position this member left it; it ends when the partition goes to another member, when someone
+ * else advanced it, or when its work fails.
+ */
 export interface PartitionState {
   readonly topic: string;
   readonly partition: number;
-  readonly generation: number;
+  /** The last group generation this ownership was confirmed in. */
+  generation: number;
   readonly transactor: PartitionTransactor;
   committed: bigint;
   metadata: string | null;
   fresh: boolean;
-  /** Batches and idle work on the partition run one after the other. */
+  /** Batches, idle work and checks on the partition run one after the other. */
   busy: Promise<unknown>;
   lastWork: number;
 }
@@ -24,7 +29,11 @@ export interface EosLoopState {
   readonly on: (event: EosEvent, detail: Readonly<Record<string, unknown>>) => void;
   readonly now: () => number;
   readonly partitions: Map<string, PartitionState>;
-  /** Counts group joins: a partition claimed in an older generation is claimed again. */
+  /** Called once a partition this member held went to another member (its state can go). */
+  readonly released: (at: TopicPartition) => void;
+  /** How long a batch of a partition just fenced waits before checking the membership (a heartbeat). */
+  readonly fencedPauseMs: number;
+  /** Counts group joins: a partition confirmed in an older generation is checked again before use. */
   generation: number;
   assignment: readonly TopicPartition[] | null;
 }

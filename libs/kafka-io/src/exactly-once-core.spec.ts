@@ -27,6 +27,7 @@ const setup = async (overrides: Partial<ExactlyOnceWork> = {}) => {
   const seen: Seen[] = [];
   const events: { readonly event: EosEvent; readonly detail: Readonly<Record<string, unknown>> }[] = [];
   const crashes: Error[] = [];
+  const released: string[] = [];
   let gate: Promise<void> | undefined;
   let failWith: Error | undefined;
   const handleBatch = async (records: readonly InputRecord[], ctx: PartitionContext) => {
@@ -42,6 +43,8 @@ const setup = async (overrides: Partial<ExactlyOnceWork> = {}) => {
     handleBatch,
     on: (event, detail) => events.push({ event, detail }),
     onCrash: (e) => crashes.push(e),
+    onReleased: (at) => released.push(`${at.topic}/${at.partition}`),
+    fencedPauseMs: 0,
     ...overrides,
   });
   fake.join({ topic: 't', partition: 0 }, { topic: 't', partition: 1 });
@@ -50,6 +53,7 @@ const setup = async (overrides: Partial<ExactlyOnceWork> = {}) => {
     loop,
     seen,
     crashes,
+    released,
     names: () => events.map((e) => e.event),
     detail: (event: EosEvent) => events.filter((e) => e.event === event).map((e) => e.detail),
     hold: () => {
@@ -194,48 +198,106 @@ describe('runExactlyOnceLoop: failures', () => {
     expect(seen.at(-1)).toEqual({ offsets: [2n], fresh: true, metadata: 'm1' });
   });
 
-  it('emits eos.fenced (not eos.batch_failed) when the transactor was fenced by a newer owner', async () => {
-    const { fake, names } = await setup();
-    fake.setBeforeCommit(async () => {
-      throw new KafkaIoError('fenced', 'px-t-0: fenced by a newer owner', { retriable: false });
+  it('fenced on one partition: drops that partition only (eos.fenced, no crash, no resolve), the next batch claims it afresh', async () => {
+    const { fake, names, crashes, seen } = await setup();
+    await fake.deliver({ topic: 't', partition: 1, offsets: [0] });
+    fake.setBeforeCommit(async (id) => {
+      if (id === 'px-t-0') throw new KafkaIoError('fenced', 'px-t-0: fenced by a newer owner', { retriable: false });
     });
-    await expect(fake.deliver({ topic: 't', partition: 0, offsets: [0] })).rejects.toMatchObject({ code: 'fenced' });
-    expect(names()).toEqual(['eos.assigned', 'eos.fenced']);
-    expect(fake.transactor(0).closed).toBe(true);
+    await fake.deliver({ topic: 't', partition: 0, offsets: [0] });
+    expect(names()).toEqual(['eos.joined', 'eos.assigned', 'eos.committed', 'eos.assigned', 'eos.fenced']);
+    expect(crashes).toEqual([]);
+    expect(fake.resolved).toEqual(['t:1@0']);
+    expect(fake.heartbeats).toEqual(['t:1', 't:0']);
+    expect(fake.transactor(1).closed).toBe(true);
+    fake.setBeforeCommit(async () => undefined);
+    await fake.deliver({ topic: 't', partition: 1, offsets: [1] });
+    await fake.deliver({ topic: 't', partition: 0, offsets: [0] });
+    expect(fake.transactors.map((t) => [t.transactionalId, t.closed])).toEqual([
+      ['px-t-1', false],
+      ['px-t-0', true],
+      ['px-t-0', false],
+    ]);
+    expect(seen.map((x) => [x.offsets, x.fresh])).toEqual([
+      [[0n], true],
+      [[0n], true],
+      [[1n], false],
+      [[0n], true],
+    ]);
   });
 });
 
 describe('runExactlyOnceLoop: group membership', () => {
-  it('claims afresh after a rebalance, once the previous ownership finished its batch, and fences only then', async () => {
-    const { fake, seen, hold } = await setup();
+  it('keeps a partition across a join when nobody advanced it: same transactor, state kept (fresh: false), eos.kept', async () => {
+    const { fake, seen, names } = await setup();
+    await fake.deliver({ topic: 't', partition: 0, offsets: [0] });
+    fake.join({ topic: 't', partition: 0 });
+    await settle();
+    await fake.deliver({ topic: 't', partition: 0, offsets: [1] });
+    expect(fake.log).toEqual(['start px-t-0', 'committed t:0', 'commit px-t-0 next=1', 'committed t:0', 'commit px-t-0 next=2']);
+    expect(seen.map((x) => [x.offsets, x.fresh, x.metadata])).toEqual([
+      [[0n], true, null],
+      [[1n], false, 'm0'],
+    ]);
+    expect(names().filter((n) => n !== 'eos.committed')).toEqual(['eos.joined', 'eos.assigned', 'eos.joined', 'eos.kept']);
+  });
+
+  it('checks a kept partition only once its batch in flight committed, so its own commit does not count as someone else’s', async () => {
+    const { fake, seen, hold, names } = await setup();
     await fake.deliver({ topic: 't', partition: 0, offsets: [0] });
     const release = hold();
     const before = fake.deliver({ topic: 't', partition: 0, offsets: [1, 2] });
     await settle();
     fake.join({ topic: 't', partition: 0 });
-    const after = fake.deliver({ topic: 't', partition: 0, offsets: [1, 2, 3] });
+    const after = fake.deliver({ topic: 't', partition: 0, offsets: [3] });
     await settle();
-    expect(fake.transactors).toHaveLength(1);
-    expect(fake.transactor(0).closed).toBe(false);
     release();
     await before;
     await after;
-    expect(fake.log).toEqual([
-      'start px-t-0',
-      'committed t:0',
-      'commit px-t-0 next=1',
-      'commit px-t-0 next=3',
-      'close px-t-0',
-      'start px-t-0',
-      'committed t:0',
-      'commit px-t-0 next=4',
+    expect(fake.transactors).toHaveLength(1);
+    expect(seen.map((x) => [x.offsets, x.fresh])).toEqual([
+      [[0n], true],
+      [[1n, 2n], false],
+      [[3n], false],
     ]);
-    expect(seen.map((s) => [s.offsets, s.fresh, s.metadata])).toEqual([
+    expect(names()).toContain('eos.kept');
+  });
+
+  it('claims afresh (fence, read, restore) a kept partition that someone else advanced in between: eos.moved', async () => {
+    const { fake, seen, detail } = await setup();
+    await fake.deliver({ topic: 't', partition: 0, offsets: [0] });
+    fake.setCommitted('t', 0, 7, 'm6');
+    fake.join({ topic: 't', partition: 0 });
+    await settle();
+    await fake.deliver({ topic: 't', partition: 0, offsets: [5, 6, 7] });
+    expect(detail('eos.moved')).toEqual([{ topic: 't', partition: 0, was: '1', now: '7' }]);
+    expect(fake.transactors.map((t) => t.closed)).toEqual([true, false]);
+    expect(seen.map((x) => [x.offsets, x.fresh, x.metadata])).toEqual([
       [[0n], true, null],
-      [[1n, 2n], false, 'm0'],
-      [[3n], true, 'm2'],
+      [[7n], true, 'm6'],
     ]);
-    expect(fake.transactor(1).commits.map((c) => c.offset.next)).toEqual([4n]);
+  });
+
+  it('releases a partition another member got: transactor closed, onReleased, and a late batch of it is left alone', async () => {
+    const { fake, released, seen } = await setup();
+    await fake.deliver({ topic: 't', partition: 0, offsets: [0] });
+    await fake.deliver({ topic: 't', partition: 1, offsets: [0] });
+    fake.join({ topic: 't', partition: 1 });
+    await settle();
+    expect(released).toEqual(['t/0']);
+    expect(fake.transactor(0).closed).toBe(true);
+    await fake.deliver({ topic: 't', partition: 0, offsets: [1] });
+    expect(seen).toHaveLength(2);
+    expect(fake.transactors).toHaveLength(2);
+    expect(fake.resolved).toEqual(['t:0@0', 't:1@0']);
+  });
+
+  it('does no work while the group rebalances (no assignment)', async () => {
+    const { fake, seen } = await setup();
+    fake.emit({ type: 'rebalancing' });
+    await fake.deliver({ topic: 't', partition: 0, offsets: [0] });
+    expect(seen).toEqual([]);
+    expect(fake.transactors).toEqual([]);
   });
 
   it('keeps the same ownership without a group join, whatever the other partitions do', async () => {
@@ -259,10 +321,11 @@ describe('runExactlyOnceLoop: group membership', () => {
     expect(loop.assignment()).toEqual([{ topic: 't', partition: 1 }]);
   });
 
-  it('calls onCrash only when the consumer stopped for good', async () => {
-    const { fake, crashes } = await setup();
+  it('calls onCrash only when the consumer stopped for good (a restart is an event)', async () => {
+    const { fake, crashes, detail } = await setup();
     fake.emit({ type: 'crashed', error: new Error('retrying'), restart: true });
     expect(crashes).toEqual([]);
+    expect(detail('eos.consumer_restart')).toEqual([{ error: 'retrying' }]);
     fake.emit({ type: 'crashed', error: new Error('fenced zombie'), restart: false });
     expect(crashes.map((e) => e.message)).toEqual(['fenced zombie']);
   });

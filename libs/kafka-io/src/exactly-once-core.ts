@@ -3,18 +3,22 @@ import { createEosBatchHandler } from './eos-batch-handler.js';
 import type { EosLoopState } from './eos-loop-state.js';
 import type { ExactlyOnceLoop, ExactlyOnceWork } from './exactly-once-options.js';
 import { idleTickMs, tickIdle } from './idle-ticker.js';
+import { applyAssignment } from './partition-release.js';
 
 export interface ExactlyOnceCoreOptions extends ExactlyOnceWork {
   readonly client: EosClient;
   /** Wall clock for idle work; Date.now by default. */
   readonly now?: () => number;
+  /** How long a batch of a partition just fenced waits before its heartbeat; 1 s by default. */
+  readonly fencedPauseMs?: number;
 }
 
 /**
  * Consume-transform-produce, exactly once for `read_committed` readers, over any `EosClient`. KafkaJS
  * has no KIP-447 group fencing, so each input partition has its own transactional id: taking a
  * partition over fences the previous owner, and the committed offset is re-read after fencing so
- * nothing below it is redone.
+ * nothing below it is redone. A partition kept across a rebalance keeps its state (and transactor)
+ * when nobody else advanced it; being fenced on one partition drops that partition only.
  */
 export const runExactlyOnceLoop = async ({
   client,
@@ -23,16 +27,34 @@ export const runExactlyOnceLoop = async ({
   handleBatch,
   on = () => undefined,
   onCrash,
+  onReleased = () => undefined,
   idle,
   now = Date.now,
+  fencedPauseMs = 1_000,
 }: ExactlyOnceCoreOptions): Promise<ExactlyOnceLoop> => {
-  const loop: EosLoopState = { client, groupId, transactionalIdPrefix, on, now, partitions: new Map(), generation: 0, assignment: null };
+  const loop: EosLoopState = {
+    client,
+    groupId,
+    transactionalIdPrefix,
+    on,
+    now,
+    released: onReleased,
+    fencedPauseMs,
+    partitions: new Map(),
+    generation: 0,
+    assignment: null,
+  };
   client.consumer.listen((event) => {
     if (event.type === 'joined') {
       loop.generation += 1;
       loop.assignment = event.assignment;
-    } else if (event.type === 'rebalancing') loop.assignment = null;
-    else if (!event.restart) onCrash(event.error);
+      on('eos.joined', { generation: loop.generation, partitions: event.assignment.map((a) => `${a.topic}/${a.partition}`) });
+      applyAssignment(loop, event.assignment);
+    } else if (event.type === 'rebalancing') {
+      loop.assignment = null;
+      on('eos.rebalancing', {});
+    } else if (event.restart) on('eos.consumer_restart', { error: event.error.message });
+    else onCrash(event.error);
   });
   const idleTimer = idle && setInterval(() => tickIdle(loop, idle), idleTickMs(idle));
   idleTimer?.unref();

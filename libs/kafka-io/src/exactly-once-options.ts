@@ -19,7 +19,19 @@ export interface BatchResult {
 }
 
 export type EosEvent =
-  'eos.assigned' | 'eos.fenced' | 'eos.committed' | 'eos.skipped_below_committed' | 'eos.batch_failed' | 'eos.idle_committed' | 'eos.idle_failed';
+  | 'eos.joined'
+  | 'eos.rebalancing'
+  | 'eos.assigned'
+  | 'eos.kept'
+  | 'eos.moved'
+  | 'eos.released'
+  | 'eos.fenced'
+  | 'eos.committed'
+  | 'eos.skipped_below_committed'
+  | 'eos.batch_failed'
+  | 'eos.idle_committed'
+  | 'eos.idle_failed'
+  | 'eos.consumer_restart';
 
 /** Work on a partition that received nothing for a while (for example closing windows on the wall clock). */
 export interface IdleWork {
@@ -41,6 +53,8 @@ export interface ExactlyOnceWork {
    * start a fresh member.
    */
   readonly onCrash: (error: Error) => void;
+  /** A partition this member held went to another member at a group join: drop its state. */
+  readonly onReleased?: (at: { readonly topic: string; readonly partition: number }) => void;
   /** Runs `idle.handle` on each owned partition that had no batch for `idle.everyMs`, in a transaction of its own. */
   readonly idle?: IdleWork;
 }

@@ -1,5 +1,6 @@
 import type { EosLoopState } from './eos-loop-state.js';
 import type { IdleWork } from './exactly-once-options.js';
+import { forgetPartition } from './partition-release.js';
 
 /**
  * Idle work on partitions owned in this generation, committed (metadata included) but quiet for
@@ -20,8 +21,7 @@ export const tickIdle = (loop: EosLoopState, work: IdleWork): void => {
         loop.on('eos.idle_committed', { topic, partition, outputs: result.outputs.length });
       } catch (e) {
         // Someone else may own it now (fenced), or the handler failed: the next batch claims it afresh.
-        if (loop.partitions.get(key) === state) loop.partitions.delete(key);
-        await state.transactor.close().catch(() => undefined);
+        await forgetPartition(loop, state);
         loop.on('eos.idle_failed', { topic, partition, error: (e as Error).message });
       }
     });

@@ -4,5 +4,5 @@
 // see kafkajs-read-committed-fix.ts for what it fixes and how it checks itself at start.
 import './kafkajs-read-committed-fix.js';
 
-export { Kafka, logLevel, Partitioners } from 'kafkajs';
-export type { Admin, Consumer, EachBatchPayload, KafkaConfig, KafkaMessage, logCreator, Producer } from 'kafkajs';
+export { AssignerProtocol, Kafka, logLevel, Partitioners } from 'kafkajs';
+export type { Admin, Consumer, EachBatchPayload, GroupDescription, KafkaConfig, KafkaMessage, logCreator, Producer } from 'kafkajs';

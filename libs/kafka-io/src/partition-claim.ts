@@ -2,20 +2,29 @@ import type { EosLoopState, PartitionState } from './eos-loop-state.js';
 import { partitionKey } from './eos-loop-state.js';
 import { judgeInputPosition } from './input-positions.js';
 import { KafkaIoError } from './kafka-io-error.js';
+import { confirmKept, forgetPartition } from './partition-release.js';
 
 /**
- * The partition's state in this generation. Claiming it afresh fences the previous owner (a new
+ * The partition's state in this generation: the ownership kept across the last join when nobody else
+ * advanced the partition, or else a new one. Claiming afresh fences the previous owner (a new
  * transactor with the same transactional id) and only then reads the committed offset and metadata,
  * so nothing below what the previous owner committed is redone.
  */
 export const claimPartition = async (loop: EosLoopState, topic: string, partition: number): Promise<PartitionState> => {
   const key = partitionKey(topic, partition);
-  const current = loop.partitions.get(key);
+  let current = loop.partitions.get(key);
+  if (current && current.generation !== loop.generation) {
+    // Idle work and the join's own check finish (or fail) before anything is compared, restored or fenced.
+    await current.busy;
+    if (loop.partitions.get(key) === current) await confirmKept(loop, current, loop.generation);
+    current = loop.partitions.get(key);
+  }
   if (current && current.generation === loop.generation) return current;
-  loop.partitions.delete(key);
-  // Idle work of the previous ownership finishes (or fails) before anything is restored or fenced.
-  await current?.busy;
-  await current?.transactor.close().catch(() => undefined);
+  if (current) await forgetPartition(loop, current);
+  return claimAfresh(loop, topic, partition);
+};
+
+const claimAfresh = async (loop: EosLoopState, topic: string, partition: number): Promise<PartitionState> => {
   const transactor = await loop.client.startTransactor(`${loop.transactionalIdPrefix}-${topic}-${partition}`);
   let committed;
   try {
@@ -40,7 +49,7 @@ export const claimPartition = async (loop: EosLoopState, topic: string, partitio
     busy: Promise.resolve(),
     lastWork: loop.now(),
   };
-  loop.partitions.set(key, state);
+  loop.partitions.set(partitionKey(topic, partition), state);
   loop.on('eos.assigned', { topic, partition, committed: committed.offset.toString(), transactionalId: transactor.transactionalId });
   return state;
 };

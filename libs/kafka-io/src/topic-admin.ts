@@ -1,3 +1,4 @@
+import { describedGroup, type ConsumerGroupDescription } from './group-members.js';
 import { connectClient } from './kafka-error-mapping.js';
 import { createKafkaClient } from './kafka-client-factory.js';
 import { partitionOffsets, type PartitionOffsets } from './partition-offsets.js';
@@ -25,6 +26,8 @@ export interface TopicAdmin {
   committedOffsets(groupId: string, topic: string): Promise<ReadonlyMap<number, { readonly offset: bigint; readonly metadata: string | null }>>;
   /** A consumer group's state (Stable, Empty, PreparingRebalance, Dead, ...) and how many members it has. */
   groupState(groupId: string): Promise<{ readonly state: string; readonly members: number }>;
+  /** A consumer group's state and each member: memberId, clientId, clientHost and its assigned partitions. */
+  describeGroup(groupId: string): Promise<ConsumerGroupDescription>;
   /** Cleanup policy and other non-default configs of a topic. */
   topicConfig(topic: string): Promise<Readonly<Record<string, string>>>;
   /** Deletes a partition's records below `before` (what retention does); for tests and operators. */
@@ -47,7 +50,7 @@ export const createTopicAdmin = async ({ brokers, clientId = 'topic-admin' }: { 
         topics: missing.map((s) => ({
           topic: s.topic,
           numPartitions: s.partitions ?? 1,
-          replicationFactor: 1,
+          replicationFactor: -1, // the broker's default.replication.factor: 1 on one broker, 3 on three (CreateTopics v3 accepts -1)
           configEntries: Object.entries(s.configs ?? {}).map(([name, value]) => ({ name, value })),
         })),
       });
@@ -89,6 +92,10 @@ export const createTopicAdmin = async ({ brokers, clientId = 'topic-admin' }: { 
       const { groups } = await retryRetriable(() => admin.describeGroups([groupId]));
       const g = groups[0];
       return { state: g?.state ?? 'Dead', members: g?.members.length ?? 0 };
+    },
+    async describeGroup(groupId) {
+      const { groups } = await retryRetriable(() => admin.describeGroups([groupId]));
+      return describedGroup(groupId, groups[0]);
     },
     async deleteRecordsBefore(topic, partition, before) {
       await retryRetriable(() => admin.deleteTopicRecords({ topic, partitions: [{ partition, offset: before.toString() }] }));

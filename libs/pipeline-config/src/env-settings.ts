@@ -55,7 +55,18 @@ export interface PipelineClientSettings {
   readonly registryUrl: string;
   readonly names: PipelineNames;
   readonly groupId: string;
+  /** PIPELINE_INSTANCE_ID; unset: the app takes `<host name>-<process id>`. */
+  readonly instanceId?: string;
 }
+
+/** The name of one running instance of an app, in its logs, its metrics and its consumer group's member list. */
+export const instanceIdSetting = setting.string('PIPELINE_INSTANCE_ID', {
+  pattern: /^[A-Za-z0-9._-]{1,64}$/,
+  accepts: 'letters, digits, `.`, `_` and `-` (1-64)',
+  defaultText: '`<host name>-<process id>`',
+  describe:
+    'names this instance in logs, `/metrics`, `pipeline status` and the console; unique within the group (`npm start` sets `processor-1`, `aggregator-2`, ...)',
+});
 
 /** The Kafka connection of every part of the pipeline. */
 export const kafkaSettings = defineSettings('kafka', { brokers: kafkaBrokersSetting, registryUrl: registryUrlSetting });
@@ -63,12 +74,18 @@ export const kafkaSettings = defineSettings('kafka', { brokers: kafkaBrokersSett
 const clientSettings = (app: 'processor' | 'aggregator'): SettingsSchema<PipelineClientSettings> =>
   defineSettings(
     `${app}-client`,
-    { kafka: kafkaSettings, names: pipelineNamesSettings, groupId: app === 'processor' ? processorGroupIdSetting : aggregatorGroupIdSetting },
     {
-      map: ({ kafka, names, groupId }) => ({
+      kafka: kafkaSettings,
+      names: pipelineNamesSettings,
+      groupId: app === 'processor' ? processorGroupIdSetting : aggregatorGroupIdSetting,
+      instanceId: instanceIdSetting,
+    },
+    {
+      map: ({ kafka, names, groupId, instanceId }) => ({
         ...kafka,
         names,
         groupId: groupId ?? defaultGroupIds(names)[app],
+        ...(instanceId === undefined ? {} : { instanceId }),
       }),
     },
   );

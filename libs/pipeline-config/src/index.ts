@@ -8,3 +8,4 @@ export * from './settings-read-by.js';
 export * from './pipeline-topics.js';
 export * from './pipeline-error.js';
 export * from './pipeline-names-env.js';
+export * from './member-client-id.js';

@@ -2,6 +2,7 @@ import { createConnectClient } from '@eap/connect-io';
 import { createTopicAdmin, probeBroker, readToEnd, type TopicAdmin } from '@eap/kafka-io';
 import { inspectPostgres } from '@eap/pg-io';
 import { sourceTopics } from '@eap/pipeline-config';
+import { groupMemberDetails } from './group-member-details.js';
 import type { OpsSettings } from './ops-settings.js';
 import type { GroupSnapshot, PipelineSnapshot, ServiceProbe, TopicRole, TopicSnapshot } from './pipeline-snapshot.js';
 
@@ -25,9 +26,10 @@ const topicSnapshot = (ends: EndOffsets, topic: string, role: TopicRole): TopicS
 };
 
 const groupSnapshot = async (admin: TopicAdmin, allEnds: EndOffsets, app: GroupSnapshot['app'], groupId: string, topic: string): Promise<GroupSnapshot> => {
-  const { state, members } = await admin.groupState(groupId);
+  const group = await admin.describeGroup(groupId);
+  const [state, members] = [group.state, group.members.length];
   const ends = allEnds.get(topic);
-  if (!ends) return { app, groupId, topic, state, members, partitions: [], lag: 0n };
+  if (!ends) return { app, groupId, topic, state, members, memberDetails: groupMemberDetails(group.members, topic, []), partitions: [], lag: 0n };
   const committed = await admin.committedOffsets(groupId, topic);
   const partitions = [...ends]
     .sort(([a], [b]) => a - b)
@@ -36,7 +38,8 @@ const groupSnapshot = async (admin: TopicAdmin, allEnds: EndOffsets, app: GroupS
       const at = c === undefined || c < 0n ? null : c;
       return { partition, committed: at, end, lag: end - (at ?? 0n) };
     });
-  return { app, groupId, topic, state, members, partitions, lag: partitions.reduce((n, p) => n + p.lag, 0n) };
+  const memberDetails = groupMemberDetails(group.members, topic, partitions);
+  return { app, groupId, topic, state, members, memberDetails, partitions, lag: partitions.reduce((n, p) => n + p.lag, 0n) };
 };
 
 const dlqCounts = async (s: OpsSettings) => {
@@ -59,8 +62,8 @@ const dlqCounts = async (s: OpsSettings) => {
 
 /**
  * Reads the whole pipeline's state once: each server probed, the connector, topics, both consumer
- * groups' lag per partition, the DLQ by reason and the replication slot. A part that is down is
- * reported as down, never thrown.
+ * groups' members and lag per partition and per member, the DLQ by reason and the replication slot.
+ * A part that is down is reported as down, never thrown.
  */
 export const collectPipelineSnapshot = async (s: OpsSettings, { dlq = true }: { dlq?: boolean } = {}): Promise<PipelineSnapshot> => {
   const connectClient = createConnectClient({ baseUrl: s.connectUrl, timeoutMs: 3_000 });

@@ -10,6 +10,7 @@ const group = (over: Partial<GroupSnapshot> = {}): GroupSnapshot => ({
   topic: 't',
   state: 'Stable',
   members: 1,
+  memberDetails: [],
   partitions: [],
   lag: 0n,
   ...over,

@@ -24,12 +24,30 @@ export interface GroupPartitionLag {
   readonly lag: bigint;
 }
 
+/** One member of a consumer group: an app instance, named by its clientId (`<app>/<instanceId>@<healthHost>:<healthPort>`). */
+export interface GroupMember {
+  readonly memberId: string;
+  readonly clientId: string;
+  /** From the clientId; null for a member whose clientId has another shape (an older or foreign one). */
+  readonly instanceId: string | null;
+  /** The address the member connects to Kafka from, as the broker sees it. */
+  readonly host: string;
+  /** Its health server (`http://host:port`, from the clientId); null when the clientId does not say. */
+  readonly healthAddress: string | null;
+  /** The partitions of the group's topic assigned to it; none for a standby (or during a rebalance). */
+  readonly partitions: readonly number[];
+  /** Sum of the lag of the partitions it owns, in records. */
+  readonly lag: bigint;
+}
+
 export interface GroupSnapshot {
   readonly app: 'enrichment-processor' | 'summary-aggregator';
   readonly groupId: string;
   readonly topic: string;
   readonly state: string;
   readonly members: number;
+  /** Each member, by instance id (members with an unknown instance last). */
+  readonly memberDetails: readonly GroupMember[];
   readonly partitions: readonly GroupPartitionLag[];
   readonly lag: bigint;
 }

@@ -1,5 +1,6 @@
 import type { DoctorFinding } from './doctor-rules.js';
 import type { PipelineSnapshot, ServiceProbe } from './pipeline-snapshot.js';
+import { groupDetailLines, topicNoteLines } from './status-group-text.js';
 
 const n = (x: bigint | number) => x.toLocaleString('en-US');
 const pad = (s: string, w: number) => s.padEnd(w);
@@ -16,7 +17,7 @@ export const topicRates = (earlier: PipelineSnapshot, now: PipelineSnapshot): Re
   );
 };
 
-/** `npm run pipeline -- status` as a table. */
+/** `npm run pipeline -- status` as a table; each consumer group with its partitions and its members. */
 export const formatStatusReport = (earlier: PipelineSnapshot, now: PipelineSnapshot): string => {
   const lines: string[] = ['STACK'];
   const pg = now.postgres;
@@ -53,13 +54,12 @@ export const formatStatusReport = (earlier: PipelineSnapshot, now: PipelineSnaps
       t.exists
         ? `  ${pad(t.topic, 58)} ${String(t.partitions).padStart(10)} ${n(t.endOffset).padStart(12)} ${(rates.get(t.topic) ?? 0).toFixed(1).padStart(8)}`
         : `  ${pad(t.topic, 58)} (not created yet)`,
+      ...topicNoteLines(t, now.groups),
     );
   }
   lines.push('', 'CONSUMER GROUPS');
   for (const g of now.groups) {
-    lines.push(`  ${g.groupId} (${g.app}): ${g.state}, ${g.members} member(s), lag ${n(g.lag)} on ${g.topic}`);
-    for (const p of g.partitions)
-      lines.push(`    partition ${p.partition}: committed ${p.committed === null ? '-' : n(p.committed)}, end ${n(p.end)}, lag ${n(p.lag)}`);
+    lines.push(`  ${g.groupId} (${g.app}): ${g.state}, ${g.members} member(s), lag ${n(g.lag)} on ${g.topic}`, ...groupDetailLines(g));
   }
   lines.push('', 'DLQ');
   if (now.dlq === null) lines.push('  (Kafka is down)');

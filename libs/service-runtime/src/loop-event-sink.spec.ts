@@ -1,4 +1,4 @@
-import { Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 import { createJsonLogger } from './json-logger.js';
 import { createLoopEventSink } from './loop-event-sink.js';
 
@@ -17,5 +17,20 @@ describe('loop event sink', () => {
       { level: 'debug', event: 'eos.committed' },
     ]);
     expect((await lag.get()).values).toEqual([{ labels: { partition: '2' }, value: 17 }]);
+  });
+
+  it('counts membership events (rebalances as joined) and drops the lag of a released partition', async () => {
+    const registry = new Registry();
+    const lag = new Gauge({ name: 'test_lag', help: 'lag', labelNames: ['partition'], registers: [registry] });
+    const groupEvents = new Counter({ name: 'test_group_events_total', help: 'events', labelNames: ['event'], registers: [registry] });
+    const sink = createLoopEventSink({ log: createJsonLogger({ level: 'error', write: () => undefined }), lag, groupEvents });
+    sink.on('eos.joined', { generation: 1 });
+    sink.on('eos.committed', { topic: 't', partition: 1, lag: 3 });
+    sink.on('eos.joined', { generation: 2 });
+    sink.on('eos.kept', { topic: 't', partition: 0 });
+    sink.on('eos.released', { topic: 't', partition: 1 });
+    const counts = Object.fromEntries((await groupEvents.get()).values.map((v) => [v.labels.event, v.value]));
+    expect(counts).toEqual({ joined: 2, kept: 1, released: 1 });
+    expect((await lag.get()).values).toEqual([]);
   });
 });

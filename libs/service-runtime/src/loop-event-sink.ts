@@ -1,4 +1,4 @@
-import type { Gauge } from 'prom-client';
+import type { Counter, Gauge } from 'prom-client';
 import type { Logger } from './json-logger.js';
 
 export interface LoopEventSink {
@@ -7,11 +7,14 @@ export interface LoopEventSink {
   readonly on: (event: string, detail: Readonly<Record<string, unknown>>) => void;
 }
 
+/** The loop's membership events, counted on `<app>_group_events_total{event}` (rebalances are `joined`). */
+const MEMBERSHIP_EVENTS = new Set(['eos.joined', 'eos.kept', 'eos.assigned', 'eos.moved', 'eos.released', 'eos.fenced', 'eos.consumer_restart']);
+
 /**
  * Where an exactly-once loop's events go in an app: every event logged (commits at debug, the rest at
- * info) and each commit's lag set on the app's lag gauge, by partition.
+ * info), each commit's lag set on the app's lag gauge by partition, and membership events counted.
  */
-export const createLoopEventSink = ({ log, lag }: { log: Logger; lag: Gauge<'partition'> }): LoopEventSink => {
+export const createLoopEventSink = ({ log, lag, groupEvents }: { log: Logger; lag: Gauge<'partition'>; groupEvents?: Counter<'event'> }): LoopEventSink => {
   let running = false;
   return {
     get running() {
@@ -20,6 +23,8 @@ export const createLoopEventSink = ({ log, lag }: { log: Logger; lag: Gauge<'par
     on(event, detail) {
       running = true;
       if (event === 'eos.committed') lag.set({ partition: String(detail['partition']) }, Number(detail['lag']));
+      else if (event === 'eos.released') lag.remove({ partition: String(detail['partition']) });
+      if (groupEvents && MEMBERSHIP_EVENTS.has(event)) groupEvents.inc({ event: event.slice('eos.'.length) });
       log.log(event === 'eos.committed' ? 'debug' : 'info', event, detail);
     },
   };

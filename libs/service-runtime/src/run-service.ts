@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Env, ProgramSpec } from '@eap/pipeline-config';
 import { acceptCommandLine } from './accept-command-line.js';
 import { createJsonLogger, type Logger, type LogLevel } from './json-logger.js';
@@ -5,6 +6,8 @@ import { onShutdownSignals } from './shutdown-signals.js';
 import { exitOnStartupError } from './startup-error.js';
 
 export interface ServiceContext {
+  /** PIPELINE_INSTANCE_ID, or `<host name>-<process id>`: in every log line (`instance`) and in the group's member list. */
+  readonly instanceId: string;
   readonly log: Logger;
   /**
    * For a consumer that stopped for good (fenced as a zombie, retries run out): log `event` and exit 1,
@@ -24,7 +27,7 @@ export interface RunningService {
  * with one line saying what to do (a setting, an unreachable dependency); only a bug shows its stack.
  * This lib is the one place that ends the process; the libs under it report and throw.
  */
-export const runService = <Config extends { readonly logLevel: LogLevel }>({
+export const runService = <Config extends { readonly logLevel: LogLevel; readonly instanceId?: string }>({
   app,
   program,
   readConfig,
@@ -42,12 +45,13 @@ export const runService = <Config extends { readonly logLevel: LogLevel }>({
   acceptCommandLine(argv, program);
   const run = async () => {
     const config = readConfig(env);
-    const log = createJsonLogger({ level: config.logLevel, bindings: { app } });
+    const instanceId = config.instanceId ?? `${hostname()}-${process.pid}`;
+    const log = createJsonLogger({ level: config.logLevel, bindings: { app, instance: instanceId } });
     const exitForRestart = (event: string) => (error: Error) => {
       log.log('error', event, { message: error.message, action: 'exiting for the supervisor to restart a fresh member' });
       process.exit(1);
     };
-    const running = await start(config, { log, exitForRestart });
+    const running = await start(config, { instanceId, log, exitForRestart });
     onShutdownSignals(() => running.stop());
   };
   run().catch(exitOnStartupError(app));

@@ -14,3 +14,4 @@ export {
 } from './window-aggregator.js';
 export * from './window-changelog.js';
 export { MICROS_PER_HOUR } from './window-time.js';
+export * from './settings-agreement.js';

@@ -31,6 +31,20 @@ export interface WindowMeta {
   readonly lateCount: number;
   /** WINDOW_RETENTION_HOURS the aggregator ran with, so `verify` uses its horizon (absent in older metadata). */
   readonly retentionHours?: number;
+  /** The settings every instance must share, as the instance that committed last had them (absent in older metadata). */
+  readonly agreed?: AgreedWindowSettings;
+  /** The instance id of the aggregator that committed last. */
+  readonly instance?: string;
+}
+
+/** What every aggregator instance of one group must run with: a partition's windows move between them. */
+export interface AgreedWindowSettings {
+  readonly graceSeconds: number;
+  readonly maxSkewSeconds: number;
+  readonly retentionHours: number;
+  readonly idleAdvanceSeconds: number;
+  /** The processed topic's partition count. */
+  readonly partitions: number;
 }
 
 const VALUE_BYTES = 23;
@@ -96,7 +110,24 @@ export const decodeChangelogEntry = (key: Uint8Array | null, value: Uint8Array |
 
 /** `{"watermark":…,"closedThrough":…,"lateCount":…}`: small enough for an offset's metadata. */
 export const encodeWindowMeta = (meta: WindowMeta): string =>
-  JSON.stringify({ watermark: meta.watermark, closedThrough: meta.closedThrough, lateCount: meta.lateCount, retentionHours: meta.retentionHours });
+  JSON.stringify({
+    watermark: meta.watermark,
+    closedThrough: meta.closedThrough,
+    lateCount: meta.lateCount,
+    retentionHours: meta.retentionHours,
+    agreed: meta.agreed,
+    instance: meta.instance,
+  });
+
+const AGREED_KEYS = ['graceSeconds', 'maxSkewSeconds', 'retentionHours', 'idleAdvanceSeconds', 'partitions'] as const;
+
+const decodeAgreed = (v: unknown): AgreedWindowSettings | undefined => {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const o = v as Record<string, unknown>;
+  return AGREED_KEYS.every((k) => Number.isSafeInteger(o[k]))
+    ? (Object.fromEntries(AGREED_KEYS.map((k) => [k, o[k]])) as unknown as AgreedWindowSettings)
+    : undefined;
+};
 
 export type DecodedWindowMeta = { readonly kind: 'ok'; readonly meta: WindowMeta } | { readonly kind: 'invalid'; readonly detail: string };
 
@@ -117,6 +148,8 @@ export const decodeWindowMeta = (text: string | null): DecodedWindowMeta => {
     return { kind: 'invalid', detail: `window metadata ${text.slice(0, 200)} lacks watermark, closedThrough or lateCount` };
   }
   const retention = o['retentionHours'];
+  const agreed = decodeAgreed(o['agreed']);
+  const instance = o['instance'];
   return {
     kind: 'ok',
     meta: {
@@ -124,6 +157,8 @@ export const decodeWindowMeta = (text: string | null): DecodedWindowMeta => {
       closedThrough: o['closedThrough'] as number | null,
       lateCount: o['lateCount'] as number,
       ...(Number.isSafeInteger(retention) && (retention as number) > 0 ? { retentionHours: retention as number } : {}),
+      ...(agreed ? { agreed } : {}),
+      ...(typeof instance === 'string' && instance !== '' ? { instance } : {}),
     },
   };
 };

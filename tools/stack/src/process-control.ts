@@ -84,10 +84,19 @@ export const stopProcess = async (
   return 'killed';
 };
 
+/** SIGKILL, as a crash would; waits until the process is gone. */
+export const killProcess = async (pid: number, { pidFile }: { pidFile?: string } = {}): Promise<'killed' | 'not-running'> => {
+  if (!alive(pid)) return 'not-running';
+  process.kill(pid, 'SIGKILL');
+  while (alive(pid)) await sleep(50);
+  if (pidFile) rmSync(pidFile, { force: true });
+  return 'killed';
+};
+
 /**
  * A server tracked by its pid file and recognised by `marker` in its command line: the live pid, if it
- * is ours, and a stop by that pid (`signal`, then KILL after `timeoutMs`). `ownsPidFile`: the file is
- * ours to remove (PostgreSQL removes its own postmaster.pid).
+ * is ours, a stop by that pid (`signal`, then KILL after `timeoutMs`) and a kill (KILL). `ownsPidFile`:
+ * the file is ours to remove (PostgreSQL removes its own postmaster.pid).
  */
 export const trackedProcess = (pidFile: string, marker: string, { signal = 'SIGTERM' as NodeJS.Signals, timeoutMs = 30_000, ownsPidFile = true } = {}) => ({
   runningPid: (): number | undefined => {
@@ -98,5 +107,10 @@ export const trackedProcess = (pidFile: string, marker: string, { signal = 'SIGT
     const pid = readPidFile(pidFile);
     if (!isOurProcess(pid, marker)) return 'not-running';
     return stopProcess(pid, { signal, timeoutMs, ...(ownsPidFile ? { pidFile } : {}) });
+  },
+  kill: async (): Promise<'killed' | 'not-running'> => {
+    const pid = readPidFile(pidFile);
+    if (!isOurProcess(pid, marker)) return 'not-running';
+    return killProcess(pid, ownsPidFile ? { pidFile } : {});
   },
 });

@@ -3,25 +3,25 @@ import { createSchemaRegistryCodec, readRecords } from '@eap/kafka-io';
 import { describeRecord } from '@eap/pipeline-ops';
 import { ConfigError, describeFailure, type ProgramSpec } from '@eap/pipeline-config';
 import { acceptCommandLine } from '@eap/service-runtime';
+import { COMPONENT_ARGUMENT_HELP, parseComponentName } from './component-name.js';
 import { tailFile } from './log-tail.js';
 import { formatPeekLine } from './record-description.js';
 import { findRepoRoot } from './repo-root.js';
 import { createStackController } from './stack-controller.js';
 import { StackError } from './stack-error.js';
-import { COMPONENTS, type ComponentName } from './stack-paths.js';
 import { parseStackSettings } from './stack-settings.js';
 import { renderStatusTable } from './stack-status.js';
 
 const stackProgram = (root: string): ProgramSpec => ({
   invocation: 'npm run stack --',
   summary:
-    'The embedded stack: PostgreSQL 15, Kafka (KRaft), Kafka Connect with Debezium and the Apicurio registry,\nfrom Debian and Maven Central, as processes of this machine (Linux). Data and logs in .stack/.',
+    'The embedded stack: PostgreSQL 15, Kafka (KRaft; 1 broker, or 3 with STACK_KAFKA_BROKERS=3), Kafka Connect with Debezium\nand the Apicurio registry, from Debian and Maven Central, as processes of this machine (Linux). Data and logs in .stack/.',
   commands: {
     up: { help: 'start PostgreSQL, Kafka, Kafka Connect (Debezium) and the schema registry; wait for health' },
     down: { help: 'stop them (TERM by recorded pid, KILL after a timeout)' },
     status: { help: 'what runs where; exits 3 unless all run', options: { json: { type: 'boolean', help: 'JSON, with connection facts for scripts' } } },
     logs: {
-      help: `a component's log: ${COMPONENTS.join(' | ')}`,
+      help: `a component's log: ${COMPONENT_ARGUMENT_HELP}`,
       args: [{ name: '<component>' }],
       options: {
         lines: { type: 'string', short: 'n', value: 'lines', help: 'how many of the last lines (default 100)' },
@@ -33,10 +33,18 @@ const stackProgram = (root: string): ProgramSpec => ({
       args: [{ name: '<topic>' }],
       options: { count: { type: 'string', short: 'n', value: 'count', help: 'how many records (default 10)' } },
     },
-    reset: { help: 'stop and wipe all data and logs (downloaded artifacts are kept)' },
+    kill: {
+      help: 'end one component at once, as a crash would (SIGKILL; PostgreSQL: an immediate shutdown); up or restart brings it back',
+      args: [{ name: '<component>' }],
+    },
+    restart: {
+      help: 'stop one component gracefully if it runs, start it, wait until it is healthy',
+      args: [{ name: '<component>' }],
+    },
+    reset: { help: 'stop and wipe all data and logs (downloaded artifacts are kept); needed to change STACK_KAFKA_BROKERS' },
   },
   settingsReaders: [(env) => parseStackSettings(env, root)],
-  notes: 'Exit codes: 0 done, 1 failed (the reason on stderr), 2 bad usage, 3 status: not all running.',
+  notes: `<component>: ${COMPONENT_ARGUMENT_HELP}.\nExit codes: 0 done, 1 failed (the reason on stderr), 2 bad usage, 3 status: not all running.`,
 });
 
 const wholeNumber = (option: string, text: unknown, fallback: number): number => {
@@ -50,7 +58,8 @@ const repoRoot = findRepoRoot();
 
 const main = async (argv: readonly string[]): Promise<number> => {
   const { command, values, positionals } = acceptCommandLine(argv, stackProgram(repoRoot));
-  const stack = createStackController(parseStackSettings(process.env, repoRoot));
+  const settings = parseStackSettings(process.env, repoRoot);
+  const stack = createStackController(settings);
   switch (command) {
     case 'up': {
       const started = Date.now();
@@ -77,9 +86,7 @@ const main = async (argv: readonly string[]): Promise<number> => {
       return rows.every((r) => r.state === 'running') ? 0 : 3;
     }
     case 'logs': {
-      const name = positionals[0] as ComponentName;
-      const c = stack.components.get(name);
-      if (!c) throw new StackError('stack', `logs: "${name}" is not a component; one of ${COMPONENTS.join(', ')}`);
+      const c = stack.components.get(parseComponentName(positionals[0]!, settings.kafkaBrokers))!;
       const n = wholeNumber('logs --lines', values['lines'], 100);
       if (values['follow']) {
         spawn('tail', ['-n', String(n), '-F', c.logFile], { stdio: 'inherit' });
@@ -98,6 +105,12 @@ const main = async (argv: readonly string[]): Promise<number> => {
       process.stdout.write(`(${records.length} record${records.length === 1 ? '' : 's'} from ${topic})\n`);
       return 0;
     }
+    case 'kill':
+      process.stdout.write(`${renderStatusTable([await stack.kill(positionals[0]!)])}\n`);
+      return 0;
+    case 'restart':
+      process.stdout.write(`${renderStatusTable([await stack.restart(positionals[0]!)])}\n`);
+      return 0;
     case 'reset':
       await stack.reset();
       return 0;

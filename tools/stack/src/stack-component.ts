@@ -6,8 +6,8 @@ export type HealthResult = { readonly ok: true; readonly detail?: string } | { r
 /** One server of the embedded stack, as the controller drives it. */
 export interface StackComponent {
   readonly name: ComponentName;
-  /** The settings and ports it listens on, to report a port held by someone else. */
-  readonly ports: readonly { readonly setting: string; readonly port: number }[];
+  /** The settings and ports it listens on, to report a port held by someone else (`label`: `STACK_KAFKA_PORT + 100`). */
+  readonly ports: readonly { readonly setting: string; readonly label?: string; readonly port: number }[];
   readonly address: string;
   readonly logFile: string;
   readonly dependsOn: readonly ComponentName[];
@@ -20,4 +20,6 @@ export interface StackComponent {
   /** Work that needs the component healthy (databases for the others). Idempotent. */
   afterHealthy?(): Promise<void>;
   stop(): Promise<'stopped' | 'killed' | 'not-running'>;
+  /** Ends it at once, as a crash would (SIGKILL; PostgreSQL: an immediate shutdown). */
+  kill(): Promise<'killed' | 'not-running'>;
 }

@@ -1,5 +1,5 @@
 import { connectWorkerProperties } from './components/connect-component.js';
-import { kafkaServerProperties } from './components/kafka-component.js';
+import { kafkaServerProperties } from './components/kafka-server-properties.js';
 import { stackPaths } from './stack-paths.js';
 import { parseStackSettings } from './stack-settings.js';
 import { renderStatusTable } from './stack-status.js';

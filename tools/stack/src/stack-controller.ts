@@ -1,15 +1,28 @@
 import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { clusterShapeProblem, existingClusterId, otherShapeKafkaNodes } from './cluster-shape.js';
+import { parseComponentName } from './component-name.js';
 import { createConnectComponent } from './components/connect-component.js';
-import { createKafkaComponent } from './components/kafka-component.js';
+import { createKafkaComponent, newClusterId } from './components/kafka-component.js';
 import { createPostgresComponent, postgresRoot, stackPgConnection } from './components/postgres-component.js';
 import { createRegistryComponent } from './components/registry-component.js';
 import { ensureArtifacts } from './artifact-fetcher.js';
 import { findJava, type JavaRuntime } from './java-runtime.js';
+import { kafkaBootstrap, kafkaNodes } from './kafka-cluster.js';
 import { tailFile } from './log-tail.js';
 import { findPortHolder, isPortOpen } from './port-holder.js';
+import { trackedProcess } from './process-control.js';
 import type { StackComponent } from './stack-component.js';
 import { StackError } from './stack-error.js';
-import { COMPONENTS, stackPaths, type ComponentName, type StackPaths } from './stack-paths.js';
+import {
+  componentNames,
+  KAFKA_COMPONENT_NAMES,
+  kafkaComponentNames,
+  stackPaths,
+  type ComponentName,
+  type KafkaComponentName,
+  type StackPaths,
+} from './stack-paths.js';
 import type { StackSettings } from './stack-settings.js';
 import type { ComponentStatus } from './stack-status.js';
 import { waitFor } from './wait-for.js';
@@ -22,8 +35,15 @@ export interface StackController {
   up(): Promise<readonly ComponentStatus[]>;
   down(): Promise<readonly ComponentStatus[]>;
   status(): Promise<readonly ComponentStatus[]>;
-  /** Stops everything and wipes data and logs (the artifact cache stays). */
+  /** Stops everything and wipes data and logs (the artifact cache stays), of either Kafka cluster shape. */
   reset(): Promise<void>;
+  /**
+   * Ends one component at once, as a crash would: SIGKILL, or for PostgreSQL an immediate shutdown.
+   * `name` as on the command line: `postgres`, `connect`, `registry`, `kafka`, `kafka-2` or `2`.
+   */
+  kill(name: string): Promise<ComponentStatus>;
+  /** Stops one component gracefully if it runs, starts it and waits until it is healthy; throws a StackError if it is not. */
+  restart(name: string): Promise<ComponentStatus>;
   /** Connection facts for scripts and tests (no password: see `pgpassFile`). */
   connection(): StackConnection;
 }
@@ -44,13 +64,23 @@ export const createStackController = (
   const paths = stackPaths(s);
   let java: JavaRuntime | undefined;
   const javaRuntime = () => (java ??= findJava(s.javaHome));
+  // every node of the cluster is formatted with one id: that of a node formatted before, or a new one
+  let clusterId: string | undefined;
+  const kafkaClusterId = () => (clusterId ??= existingClusterId(paths, kafkaComponentNames(s.kafkaBrokers)) ?? newClusterId());
+  const names = componentNames(s.kafkaBrokers);
   const components = new Map<ComponentName, StackComponent>([
     ['postgres', createPostgresComponent(s, paths)],
-    ['kafka', createKafkaComponent(s, paths, javaRuntime)],
+    ...kafkaNodes(s).map((node) => [node.name, createKafkaComponent(s, paths, javaRuntime, node, kafkaClusterId)] as const),
     ['connect', createConnectComponent(s, paths, javaRuntime)],
     ['registry', createRegistryComponent(s, paths, javaRuntime)],
   ]);
   const component = (n: ComponentName) => components.get(n)!;
+  const isKafka = (n: ComponentName) => (KAFKA_COMPONENT_NAMES as readonly string[]).includes(n);
+  /** Storage formatted for the other cluster shape: `up` and `restart` refuse to touch it. */
+  const assertClusterShape = () => {
+    const problem = clusterShapeProblem(s, paths);
+    if (problem) throw new StackError('stack', problem);
+  };
 
   const row = (
     c: StackComponent,
@@ -75,11 +105,14 @@ export const createStackController = (
     const started = Date.now();
     let pid = already;
     if (!pid) {
-      for (const { setting, port } of c.ports) {
+      for (const { setting, label, port } of c.ports) {
         if (await isPortOpen(s.host, port)) {
           const holder = findPortHolder(port);
           const who = holder?.pid ? `pid ${holder.pid} (${holder.command})` : 'a process we cannot see';
-          throw new StackError(c.name, `port ${port} (${setting}) is held by a foreign process: ${who}. Stop it or choose another port with ${setting}=<port>`);
+          throw new StackError(
+            c.name,
+            `port ${port} (${label ?? setting}) is held by a foreign process: ${who}. Stop it or choose another port with ${setting}=<port>`,
+          );
         }
       }
       log(`▸ ${c.name}: preparing`);
@@ -105,9 +138,10 @@ export const createStackController = (
   };
 
   const up = async (): Promise<readonly ComponentStatus[]> => {
+    assertClusterShape();
     mkdirSync(paths.logs, { recursive: true });
     mkdirSync(paths.run, { recursive: true });
-    const needsStart = COMPONENTS.some((n) => n !== 'postgres' && !component(n).runningPid());
+    const needsStart = names.some((n) => n !== 'postgres' && !component(n).runningPid());
     if (needsStart) {
       javaRuntime();
       await ensureArtifacts(s, paths, log);
@@ -133,7 +167,7 @@ export const createStackController = (
       }
       return p;
     };
-    return Promise.all(COMPONENTS.map(run));
+    return Promise.all(names.map(run));
   };
 
   const down = async (): Promise<readonly ComponentStatus[]> => {
@@ -144,37 +178,49 @@ export const createStackController = (
       if (how !== 'not-running') log(`■ ${n}: ${how} (pid ${pid})`);
       return row(c, 'stopped', undefined, how === 'not-running' ? 'was not running' : how);
     };
-    // the clients of Kafka and PostgreSQL first, then the servers they use
+    // brokers of the other cluster shape (started with the other STACK_KAFKA_BROKERS) are ours too
+    const stopStray = async (n: KafkaComponentName) => {
+      const stray = trackedProcess(paths.pidFile(n), join(paths.kafkaNodeDir(n), 'server.properties'));
+      const pid = stray.runningPid();
+      if (pid) log(`■ ${n}: ${await stray.stop()} (pid ${pid}; a broker of the other cluster shape)`);
+    };
+    // the clients of Kafka and PostgreSQL first, then the servers they use (the brokers together)
     const stopped = [
       ...(await Promise.all((['connect', 'registry'] as const).map(stopOne))),
-      ...(await Promise.all((['kafka', 'postgres'] as const).map(stopOne))),
+      ...(await Promise.all(names.filter((n) => isKafka(n) || n === 'postgres').map(stopOne))),
     ];
-    return COMPONENTS.map((n) => stopped.find((r) => r.component === n)!);
+    await Promise.all(otherShapeKafkaNodes(s).map(stopStray));
+    return names.map((n) => stopped.find((r) => r.component === n)!);
   };
 
-  const status = async (): Promise<readonly ComponentStatus[]> =>
-    Promise.all(
-      COMPONENTS.map(async (n) => {
+  const status = async (): Promise<readonly ComponentStatus[]> => {
+    const shapeProblem = clusterShapeProblem(s, paths);
+    return Promise.all(
+      names.map(async (n) => {
         const c = component(n);
         const pid = c.runningPid();
         if (pid) {
           const h = await c.health().catch((e: unknown) => ({ ok: false as const, reason: e instanceof Error ? e.message : String(e) }));
           return h.ok ? row(c, 'running', pid, h.detail ?? '') : row(c, 'unhealthy', pid, h.reason);
         }
-        for (const { port, setting } of c.ports) {
+        const why = isKafka(n) && shapeProblem ? shapeProblem : '';
+        for (const { port, setting, label } of c.ports) {
           if (await isPortOpen(s.host, port)) {
             const holder = findPortHolder(port);
-            return row(c, 'foreign', holder?.pid, `port ${port} (${setting}) is held by another process${holder?.command ? `: ${holder.command}` : ''}`);
+            const held = `port ${port} (${label ?? setting}) is held by another process${holder?.command ? `: ${holder.command}` : ''}`;
+            return row(c, 'foreign', holder?.pid, why ? `${held}; ${why}` : held);
           }
         }
-        return row(c, 'stopped', undefined, '');
+        return row(c, 'stopped', undefined, why);
       }),
     );
+  };
 
   const reset = async (): Promise<void> => {
     await down();
     const pgRoot = postgresRoot(paths);
-    for (const dir of [paths.kafkaDir, paths.connectDir, paths.registryDir, paths.logs, paths.run, paths.secrets, pgRoot]) {
+    const kafkaDirs = KAFKA_COMPONENT_NAMES.map(paths.kafkaNodeDir);
+    for (const dir of [...kafkaDirs, paths.connectDir, paths.registryDir, paths.logs, paths.run, paths.secrets, pgRoot]) {
       rmSync(dir, { recursive: true, force: true });
     }
     log(`■ reset: wiped data and logs under ${paths.stackDir}${pgRoot.startsWith(paths.stackDir) ? '' : ` and ${pgRoot}`} (artifact cache kept)`);
@@ -184,10 +230,41 @@ export const createStackController = (
     postgresUrl: describePgConnection(stackPgConnection(s, paths, 'streaming_db')),
     pgpassFile: paths.pgpass,
     postgresPasswordProperties: paths.pgPasswordProperties,
-    kafkaBrokers: [`${s.host}:${s.ports.kafka}`],
+    kafkaBrokers: kafkaBootstrap(s),
     connectUrl: `http://${s.host}:${s.ports.connect}`,
     registryUrl: `http://${s.host}:${s.ports.registry}/apis/ccompat/v7`,
   });
 
-  return { paths, components, up, down, status, reset, connection };
+  const kill = async (name: string): Promise<ComponentStatus> => {
+    const c = component(parseComponentName(name, s.kafkaBrokers));
+    const pid = c.runningPid();
+    const how = await c.kill();
+    const what = c.name === 'postgres' ? 'killed (immediate shutdown)' : 'killed (SIGKILL)';
+    if (how === 'killed') log(`■ ${c.name}: ${what} (pid ${pid})`);
+    return row(c, 'stopped', undefined, how === 'killed' ? what : 'was not running');
+  };
+
+  const restart = async (name: string): Promise<ComponentStatus> => {
+    const c = component(parseComponentName(name, s.kafkaBrokers));
+    assertClusterShape();
+    const missing = c.dependsOn.filter((d) => !component(d).runningPid());
+    if (missing.length > 0 && missing.length === c.dependsOn.length) {
+      throw new StackError(c.name, `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not running; start the stack with \`npm run stack -- up\``);
+    }
+    mkdirSync(paths.logs, { recursive: true });
+    mkdirSync(paths.run, { recursive: true });
+    const pid = c.runningPid();
+    if (pid) log(`■ ${c.name}: ${await c.stop()} (pid ${pid})`);
+    if (c.name !== 'postgres') {
+      javaRuntime();
+      await ensureArtifacts(s, paths, log);
+    }
+    try {
+      return await upOne(c);
+    } catch (e) {
+      throw e instanceof StackError ? e : failure(c, e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return { paths, components, up, down, status, reset, connection, kill, restart };
 };

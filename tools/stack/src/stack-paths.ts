@@ -2,8 +2,18 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { StackSettings } from './stack-settings.js';
 
-export type ComponentName = 'postgres' | 'kafka' | 'connect' | 'registry';
+/** `kafka` with one broker; `kafka-1`, `kafka-2`, `kafka-3` with three. */
+export type KafkaComponentName = 'kafka' | 'kafka-1' | 'kafka-2' | 'kafka-3';
+/** The brokers of either cluster shape. */
+export const KAFKA_COMPONENT_NAMES: readonly KafkaComponentName[] = ['kafka', 'kafka-1', 'kafka-2', 'kafka-3'];
+export type ComponentName = 'postgres' | KafkaComponentName | 'connect' | 'registry';
+/** The components of the one-broker stack (the default). */
 export const COMPONENTS: readonly ComponentName[] = ['postgres', 'kafka', 'connect', 'registry'];
+
+export const kafkaComponentNames = (brokers: number): readonly KafkaComponentName[] => (brokers === 3 ? ['kafka-1', 'kafka-2', 'kafka-3'] : ['kafka']);
+
+/** Every component of a stack with `brokers` Kafka brokers, in start order. */
+export const componentNames = (brokers: number): readonly ComponentName[] => ['postgres', ...kafkaComponentNames(brokers), 'connect', 'registry'];
 
 /** Where each thing lives under the stack folder. */
 export interface StackPaths {
@@ -13,6 +23,7 @@ export interface StackPaths {
   readonly secrets: string;
   readonly pgpass: string;
   readonly pgPasswordProperties: string;
+  /** The one broker's folder (`kafka`); `kafkaNodeDir('kafka-2')` for a broker of three. */
   readonly kafkaDir: string;
   readonly connectDir: string;
   readonly registryDir: string;
@@ -21,6 +32,7 @@ export interface StackPaths {
   readonly kafkaLibs: string;
   readonly debeziumPlugins: string;
   readonly apicurioDir: string;
+  kafkaNodeDir(c: KafkaComponentName): string;
   logFile(c: ComponentName): string;
   pidFile(c: ComponentName): string;
 }
@@ -44,6 +56,7 @@ export const stackPaths = (s: StackSettings): StackPaths => {
     kafkaLibs: join(s.cacheDir, `kafka-${s.versions.kafka}`, 'libs'),
     debeziumPlugins: join(s.cacheDir, `debezium-${s.versions.debezium}`, 'plugins'),
     apicurioDir: join(s.cacheDir, `apicurio-${s.versions.apicurio}`),
+    kafkaNodeDir: (c) => join(s.stackDir, c),
     logFile: (c) => join(logs, `${c}.log`),
     pidFile: (c) => join(run, `${c}.pid`),
   };

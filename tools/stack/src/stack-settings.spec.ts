@@ -17,6 +17,33 @@ describe('parseStackSettings', () => {
     expect(s.cacheDir).toBe('/c');
   });
 
+  it('reads STACK_KAFKA_BROKERS (1 or 3) and gives three brokers a smaller heap each unless STACK_KAFKA_HEAP is set', () => {
+    expect(parseStackSettings({}, '/repo')).toMatchObject({ kafkaBrokers: 1, heaps: { kafka: '512m' } });
+    expect(parseStackSettings({ STACK_KAFKA_BROKERS: '3' }, '/repo')).toMatchObject({ kafkaBrokers: 3, heaps: { kafka: '384m' } });
+    expect(parseStackSettings({ STACK_KAFKA_BROKERS: '3', STACK_KAFKA_HEAP: '1g' }, '/repo').heaps.kafka).toBe('1g');
+    expect(parseStackSettings({ STACK_KAFKA_HEAP: '256m' }, '/repo').heaps.kafka).toBe('256m');
+  });
+
+  it.each([
+    [{ STACK_KAFKA_BROKERS: '2' }, /^STACK_KAFKA_BROKERS: must be 1 or 3, got "2"$/],
+    [
+      { STACK_KAFKA_BROKERS: '3', STACK_CONNECT_PORT: '9192' },
+      /^STACK_CONNECT_PORT: must be a port that no other component uses \(STACK_KAFKA_PORT \+ 100 is 9192\)/,
+    ],
+    [{ STACK_KAFKA_BROKERS: '3', STACK_CONTROLLER_PORT: '9192' }, /^STACK_CONTROLLER_PORT: .*\(STACK_KAFKA_PORT \+ 100 is 9192\)/],
+    [{ STACK_KAFKA_BROKERS: '3', STACK_CONTROLLER_PORT: '9292' }, /^STACK_CONTROLLER_PORT: .*\(STACK_KAFKA_PORT \+ 200 is 9292\)/],
+    [
+      { STACK_KAFKA_BROKERS: '3', STACK_KAFKA_PORT: '65400' },
+      /^STACK_KAFKA_PORT: must be a port number up to 65335 with STACK_KAFKA_BROKERS=3 \(STACK_KAFKA_PORT \+ 200 is 65600\), got "65400"$/,
+    ],
+  ])('three brokers: rejects %j', (env, message) => {
+    expect(() => parseStackSettings(env, '/repo')).toThrow(message);
+  });
+
+  it('one broker: the ports above STACK_KAFKA_PORT and STACK_CONTROLLER_PORT stay free for others', () => {
+    expect(parseStackSettings({ STACK_CONNECT_PORT: '9192', STACK_REGISTRY_PORT: '9293' }, '/repo').ports.connect).toBe(9192);
+  });
+
   it.each([
     [{ STACK_KAFKA_PORT: 'abc' }, 'STACK_KAFKA_PORT'],
     [{ STACK_CONNECT_PORT: '80' }, 'STACK_CONNECT_PORT'],

@@ -14,11 +14,15 @@ export const STACK_DEFAULTS = {
   STACK_APICURIO_VERSION: '3.0.9',
   STACK_LOG4J_VERSION: '2.24.3',
   STACK_PG_MAX_SLOT_WAL_KEEP_SIZE: '2GB',
+  STACK_KAFKA_BROKERS: '1',
   STACK_KAFKA_HEAP: '512m',
   STACK_CONNECT_HEAP: '512m',
   STACK_REGISTRY_HEAP: '384m',
   STACK_HEALTH_TIMEOUT_SECONDS: '180',
 } as const;
+
+/** Each broker's heap when there are three (STACK_KAFKA_HEAP, when set, wins). */
+export const KAFKA_HEAP_OF_THREE = '384m';
 
 export type StackSettingName = keyof typeof STACK_DEFAULTS | 'STACK_DIR' | 'STACK_CACHE_DIR' | 'STACK_JAVA_HOME';
 
@@ -34,10 +38,16 @@ export interface StackPorts {
   readonly registry: number;
 }
 
+/** One combined broker+controller, or three (a static KRaft quorum). */
+export type KafkaBrokerCount = 1 | 3;
+
 export interface StackSettings {
   readonly host: string;
+  /** Broker i (from 1) listens on `ports.kafka + 100 * (i - 1)`, its controller on `ports.controller + 100 * (i - 1)`. */
   readonly ports: StackPorts;
+  readonly kafkaBrokers: KafkaBrokerCount;
   readonly versions: { readonly kafka: string; readonly debezium: string; readonly apicurio: string; readonly log4j: string };
+  /** `kafka`: each broker's. */
   readonly heaps: { readonly kafka: string; readonly connect: string; readonly registry: string };
   readonly pgMaxSlotWalKeepSize: string;
   readonly healthTimeoutMs: number;
@@ -66,15 +76,15 @@ const version = (name: keyof typeof STACK_DEFAULTS, pattern: RegExp, describe: s
     accepts: `a version of the form ${pattern.source}`,
     describe,
   });
-const heap = (name: keyof typeof STACK_DEFAULTS, describe: string) =>
-  setting.string(name, { default: STACK_DEFAULTS[name], pattern: /^\d+[mg]$/, accepts: 'a JVM heap size like 512m or 1g', describe });
+const HEAP = { pattern: /^\d+[mg]$/, accepts: 'a JVM heap size like 512m or 1g' };
+const heap = (name: keyof typeof STACK_DEFAULTS, describe: string) => setting.string(name, { default: STACK_DEFAULTS[name], ...HEAP, describe });
 const folder = (name: StackSettingName, defaultText: string, describe: string) =>
   setting.string(name, { pattern: /^.+$/, accepts: 'a folder (relative: from the repository)', defaultText, describe });
 
 const stackPortSettings = defineSettings('stack-ports', {
   postgres: port('STACK_POSTGRES_PORT', "PostgreSQL's port"),
-  kafka: port('STACK_KAFKA_PORT', "the Kafka broker's port"),
-  controller: port('STACK_CONTROLLER_PORT', "the KRaft controller's port"),
+  kafka: port('STACK_KAFKA_PORT', "the Kafka broker's port (with 3 brokers: broker i's is this + 100 × (i - 1))"),
+  controller: port('STACK_CONTROLLER_PORT', "the KRaft controller's port (with 3 brokers: controller i's is this + 100 × (i - 1))"),
   connect: port('STACK_CONNECT_PORT', "Kafka Connect's REST port"),
   registry: port('STACK_REGISTRY_PORT', "the schema registry's port"),
 });
@@ -99,7 +109,16 @@ export const stackSettings = defineSettings(
     ),
     apicurioVersion: version('STACK_APICURIO_VERSION', /^\d+\.\d+\.\d+(\.Final)?$/, '`io.apicurio:apicurio-registry-app:<v>:tar.gz:all` (see below)'),
     log4jVersion: version('STACK_LOG4J_VERSION', /^\d+\.\d+\.\d+$/, 'log4j2 and its SLF4J 1.x binding for Kafka and Connect'),
-    kafkaHeap: heap('STACK_KAFKA_HEAP', "the Kafka broker's JVM heap"),
+    kafkaBrokers: setting.oneOf('STACK_KAFKA_BROKERS', ['1', '3'], {
+      default: STACK_DEFAULTS.STACK_KAFKA_BROKERS,
+      describe:
+        'Kafka brokers: one combined broker+controller, or three (node ids 1-3, a static quorum, replication 3, min ISR 2); changing it needs `npm run stack -- reset`',
+    }),
+    kafkaHeap: setting.string('STACK_KAFKA_HEAP', {
+      ...HEAP,
+      defaultText: `\`${STACK_DEFAULTS.STACK_KAFKA_HEAP}\`, \`${KAFKA_HEAP_OF_THREE}\` with 3 brokers`,
+      describe: "each Kafka broker's JVM heap",
+    }),
     connectHeap: heap('STACK_CONNECT_HEAP', "Kafka Connect's JVM heap"),
     registryHeap: heap('STACK_REGISTRY_HEAP', "the schema registry's JVM heap"),
     pgMaxSlotWalKeepSize: setting.string('STACK_PG_MAX_SLOT_WAL_KEEP_SIZE', {
@@ -125,17 +144,27 @@ export const stackSettings = defineSettings(
     }),
   },
   {
-    check: ({ ports }, { fail }) => {
+    check: ({ ports, kafkaBrokers }, { fail }) => {
       const seen = new Map<number, string>();
+      const nodes = Number(kafkaBrokers);
       for (const [key, name] of Object.entries(PORT_SETTINGS)) {
-        const p = ports[key as keyof StackPorts];
-        const other = seen.get(p);
-        if (other) fail(name, `a port that no other component uses (${other} is ${p})`, String(p));
-        seen.set(p, name);
+        const base = ports[key as keyof StackPorts];
+        const count = key === 'kafka' || key === 'controller' ? nodes : 1;
+        for (let i = 0; i < count; i++) {
+          const p = base + PORT_STEP * i;
+          const label = i === 0 ? name : `${name} + ${PORT_STEP * i}`;
+          if (p > 65535) fail(name, `a port number up to ${65535 - PORT_STEP * i} with STACK_KAFKA_BROKERS=${nodes} (${label} is ${p})`, String(base));
+          const other = seen.get(p);
+          if (other) fail(name, `a port that no other component uses (${other} is ${p}${i ? `, as is ${label}` : ''})`, String(base));
+          seen.set(p, label);
+        }
       }
     },
   },
 );
+
+/** Broker i and controller i (from 1) listen PORT_STEP × (i - 1) above STACK_KAFKA_PORT and STACK_CONTROLLER_PORT. */
+export const PORT_STEP = 100;
 
 const PORT_SETTINGS = {
   postgres: 'STACK_POSTGRES_PORT',
@@ -152,8 +181,13 @@ export const parseStackSettings = (env: Env, repoRoot: string): StackSettings =>
   return {
     host: s.host,
     ports: s.ports,
+    kafkaBrokers: s.kafkaBrokers === '3' ? 3 : 1,
     versions: { kafka: s.kafkaVersion, debezium: s.debeziumVersion, apicurio: s.apicurioVersion, log4j: s.log4jVersion },
-    heaps: { kafka: s.kafkaHeap, connect: s.connectHeap, registry: s.registryHeap },
+    heaps: {
+      kafka: s.kafkaHeap ?? (s.kafkaBrokers === '3' ? KAFKA_HEAP_OF_THREE : STACK_DEFAULTS.STACK_KAFKA_HEAP),
+      connect: s.connectHeap,
+      registry: s.registryHeap,
+    },
     pgMaxSlotWalKeepSize: s.pgMaxSlotWalKeepSize,
     healthTimeoutMs: s.healthTimeoutSeconds * 1000,
     stackDir,

@@ -1,4 +1,4 @@
-import type { PipelineSnapshot, TailedRecord } from '@eap/pipeline-ops';
+import type { GroupMember, GroupSnapshot, PipelineSnapshot, TailedRecord } from '@eap/pipeline-ops';
 import { MICROS_PER_HOUR, summaryKey } from '@eap/windowing';
 import { createConsoleStore } from '../console-state.js';
 import { renderSections } from './console-sections.js';
@@ -69,5 +69,51 @@ describe('console sections', () => {
     expect(out.summaries.text).toContain(`data-key="${summaryKey(7, 'login', w9)}"`);
     expect(out.summaries.text).not.toContain(`data-key="${summaryKey(8, 'login', w9)}"`);
     expect(out.summaries.text).toContain('showing employee 7.');
+  });
+
+  it('list each group’s members with instance, partitions and lag, and who joined or left in the last minute', () => {
+    const s = store();
+    const member = (memberId: string, instanceId: string | null, partitions: number[], lag: bigint): GroupMember => ({
+      memberId,
+      clientId: instanceId ? `summary-aggregator/${instanceId}@127.0.0.1:41873` : 'summary-aggregator',
+      instanceId,
+      host: '127.0.0.1',
+      healthAddress: instanceId ? 'http://127.0.0.1:41873' : null,
+      partitions,
+      lag,
+    });
+    const group = (memberDetails: readonly GroupMember[]): GroupSnapshot => ({
+      app: 'summary-aggregator',
+      groupId: 'agg',
+      topic: 'processed-employee-activities',
+      state: 'Stable',
+      members: memberDetails.length,
+      memberDetails,
+      partitions: [
+        { partition: 0, committed: 10n, end: 14n, lag: 4n },
+        { partition: 1, committed: 10n, end: 10n, lag: 0n },
+        { partition: 2, committed: 1n, end: 9n, lag: 8n },
+      ],
+      lag: 12n,
+    });
+    s.onSnapshot({ ...snapshot('RUNNING'), at: 0, groups: [group([member('m-1', 'agg-1', [0, 1], 4n), member('m-2', 'agg-2', [2], 8n)])] });
+    s.onSnapshot({
+      ...snapshot('RUNNING'),
+      at: 2_000,
+      groups: [group([member('m-1', 'agg-1', [0, 1], 4n), member('m-3', 'agg-3', [2], 8n), member('m-4', null, [], 0n)])],
+    });
+    const out = renderSections(s.state, {}, 14_000).groups.text;
+    expect(out).toMatch(
+      /<tr class="" data-member="m-1"><td>agg-1<\/td>\s*<td>127.0.0.1<\/td><td>0, 1<\/td>\s*<td class="num">4<\/td><td><code>http:\/\/127.0.0.1:41873<\/code>/,
+    );
+    expect(out).toMatch(/<tr class="fresh" data-member="m-3"><td>agg-3<\/td>\s*<td>127.0.0.1<\/td><td>2<\/td>\s*<td class="num">8<\/td>/);
+    expect(out).toMatch(
+      /data-member="m-4"><td><code>summary-aggregator<\/code> <span class="muted">\(instance unknown\)<\/span><\/td>\s*<td>127.0.0.1<\/td><td><span class="muted">none \(standby\)<\/span><\/td>/,
+    );
+    expect(out).toContain('<span class="change left" data-member="m-2">agg-2 left 12 s ago</span>');
+    expect(out).toContain('<span class="change joined" data-member="m-3">agg-3 joined 12 s ago</span>');
+    const later = renderSections(s.state, {}, 62_000).groups.text;
+    expect(later).not.toContain('class="change');
+    expect(later).toMatch(/<tr class="" data-member="m-3">/);
   });
 });

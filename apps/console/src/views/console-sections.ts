@@ -31,6 +31,6 @@ export const renderSections = (s: ConsoleState, filter: SummaryFilter, now: numb
   events: eventsView(s, now),
   summaries: summariesView(s, filter, now),
   topics: topicsView(s),
-  groups: groupsView(s),
+  groups: groupsView(s, now),
   dlq: dlqView(s),
 });

@@ -1,18 +1,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JavaRuntime } from '../java-runtime.js';
+import { kafkaBootstrap } from '../kafka-cluster.js';
 import { spawnDetached, trackedProcess } from '../process-control.js';
 import type { StackComponent } from '../stack-component.js';
-import type { StackPaths } from '../stack-paths.js';
+import { kafkaComponentNames, type StackPaths } from '../stack-paths.js';
 import type { StackSettings } from '../stack-settings.js';
 import { log4jConfig } from './log4j-config.js';
 
 export const DEBEZIUM_POSTGRES_CLASS = 'io.debezium.connector.postgresql.PostgresConnector';
 
-/** A one-node distributed worker: internal topics with replication 1, REST on loopback, secrets by provider. */
+/**
+ * A one-node distributed worker: every broker to bootstrap from, internal topics replicated on every
+ * broker (1 or 3), REST on loopback, secrets by provider.
+ */
 export const connectWorkerProperties = (s: StackSettings, p: StackPaths): string =>
   [
-    `bootstrap.servers=${s.host}:${s.ports.kafka}`,
+    `bootstrap.servers=${kafkaBootstrap(s).join(',')}`,
     'group.id=employee-pipeline-connect',
     'key.converter=org.apache.kafka.connect.json.JsonConverter',
     'value.converter=org.apache.kafka.connect.json.JsonConverter',
@@ -21,10 +25,10 @@ export const connectWorkerProperties = (s: StackSettings, p: StackPaths): string
     'config.storage.topic=_connect-configs',
     'offset.storage.topic=_connect-offsets',
     'status.storage.topic=_connect-status',
-    'config.storage.replication.factor=1',
-    'offset.storage.replication.factor=1',
+    `config.storage.replication.factor=${s.kafkaBrokers}`,
+    `offset.storage.replication.factor=${s.kafkaBrokers}`,
     'offset.storage.partitions=5',
-    'status.storage.replication.factor=1',
+    `status.storage.replication.factor=${s.kafkaBrokers}`,
     'status.storage.partitions=1',
     `listeners=http://${s.host}:${s.ports.connect}`,
     `rest.advertised.host.name=${s.host}`,
@@ -54,7 +58,7 @@ export const createConnectComponent = (s: StackSettings, p: StackPaths, java: ()
     ports: [{ setting: 'STACK_CONNECT_PORT', port: s.ports.connect }],
     address: base,
     logFile: p.logFile('connect'),
-    dependsOn: ['kafka'],
+    dependsOn: kafkaComponentNames(s.kafkaBrokers),
     runningPid: tracked.runningPid,
     async prepare() {
       mkdirSync(dir, { recursive: true });
@@ -102,5 +106,6 @@ export const createConnectComponent = (s: StackSettings, p: StackPaths, java: ()
       return { ok: true, detail: `Debezium PostgreSQL ${debezium.version}` };
     },
     stop: tracked.stop,
+    kill: tracked.kill,
   };
 };

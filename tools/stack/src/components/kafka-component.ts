@@ -4,50 +4,16 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { probeBroker } from '@eap/kafka-io';
 import type { JavaRuntime } from '../java-runtime.js';
+import { kafkaBootstrap, type KafkaNode } from '../kafka-cluster.js';
 import { spawnDetached, trackedProcess } from '../process-control.js';
 import type { StackComponent } from '../stack-component.js';
 import { StackError } from '../stack-error.js';
 import type { StackPaths } from '../stack-paths.js';
 import type { StackSettings } from '../stack-settings.js';
+import { waitFor } from '../wait-for.js';
+import { kafkaServerProperties } from './kafka-server-properties.js';
 import { log4jConfig } from './log4j-config.js';
 
-/** The settings a single combined broker+controller needs (replication 1 everywhere). */
-export const kafkaServerProperties = (s: StackSettings, dataDir: string): string => {
-  const broker = `${s.host}:${s.ports.kafka}`;
-  const controller = `${s.host}:${s.ports.controller}`;
-  return [
-    'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.bootstrap.servers=${controller}`,
-    `listeners=PLAINTEXT://${broker},CONTROLLER://${controller}`,
-    `advertised.listeners=PLAINTEXT://${broker},CONTROLLER://${controller}`,
-    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    'controller.listener.names=CONTROLLER',
-    'inter.broker.listener.name=PLAINTEXT',
-    `log.dirs=${dataDir}`,
-    'num.partitions=1',
-    'default.replication.factor=1',
-    'offsets.topic.replication.factor=1',
-    'offsets.topic.num.partitions=10',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
-    'transaction.state.log.num.partitions=10',
-    'share.coordinator.state.topic.replication.factor=1',
-    'share.coordinator.state.topic.min.isr=1',
-    'group.initial.rebalance.delay.ms=0',
-    'group.coordinator.rebalance.protocols=classic,consumer',
-    'num.network.threads=2',
-    'num.io.threads=2',
-    'auto.create.topics.enable=false',
-    // Committed offsets (and the re-delivery state in their metadata) live as long as the data: a
-    // pipeline stopped for weeks resumes where it was (Kafka's default forgets them after 7 days).
-    'offsets.retention.minutes=2147483647',
-    'message.max.bytes=8388608',
-    '',
-  ].join('\n');
-};
-
-/** A KRaft cluster id: 16 random bytes, base64url without padding (what `random-uuid` prints). */
 /** Like Kafka's own ids: base64url of 16 random bytes, never starting with '-' (the storage tool would read it as an option). */
 export const newClusterId = (): string => {
   for (;;) {
@@ -56,14 +22,20 @@ export const newClusterId = (): string => {
   }
 };
 
-export const createKafkaComponent = (s: StackSettings, p: StackPaths, java: () => JavaRuntime): StackComponent => {
-  const dir = p.kafkaDir;
+/**
+ * One combined broker+controller: `kafka` alone, or `kafka-1`..`kafka-3`, each with its folder, pid
+ * file and log. `clusterId` gives the id to format with: the same for every node of the cluster.
+ */
+export const createKafkaComponent = (s: StackSettings, p: StackPaths, java: () => JavaRuntime, node: KafkaNode, clusterId: () => string): StackComponent => {
+  const three = s.kafkaBrokers === 3;
+  const dir = p.kafkaNodeDir(node.name);
   const properties = join(dir, 'server.properties');
   const data = join(dir, 'data');
   const log4j = join(dir, 'log4j2.properties');
-  const pidFile = p.pidFile('kafka');
+  const pidFile = p.pidFile(node.name);
   const tracked = trackedProcess(pidFile, properties);
   const classpath = `${p.kafkaLibs}/*`;
+  const address = `${s.host}:${node.brokerPort}`;
   const jvm = (heap: string) => [
     `-Xms128m`,
     `-Xmx${heap}`,
@@ -73,20 +45,28 @@ export const createKafkaComponent = (s: StackSettings, p: StackPaths, java: () =
     `-Dlog4j2.configurationFile=${log4j}`,
     `-Dkafka.logs.dir=${p.logs}`,
   ];
+  const offset = node.portOffset ? ` + ${node.portOffset}` : '';
+  // A broker of three that was just killed stays in the others' metadata until the controller fences
+  // it (broker.session.timeout.ms, 9 s); a probe whose client picked it then fails: ask again.
+  const probeSelf = async (attempt = 1): Promise<Awaited<ReturnType<typeof probeBroker>>> =>
+    probeBroker([address], 2_000).catch((e: unknown) => {
+      if (!three || attempt >= 3) throw e;
+      return probeSelf(attempt + 1);
+    });
 
   return {
-    name: 'kafka',
+    name: node.name,
     ports: [
-      { setting: 'STACK_KAFKA_PORT', port: s.ports.kafka },
-      { setting: 'STACK_CONTROLLER_PORT', port: s.ports.controller },
+      { setting: 'STACK_KAFKA_PORT', label: `STACK_KAFKA_PORT${offset}`, port: node.brokerPort },
+      { setting: 'STACK_CONTROLLER_PORT', label: `STACK_CONTROLLER_PORT${offset}`, port: node.controllerPort },
     ],
-    address: `${s.host}:${s.ports.kafka}`,
-    logFile: p.logFile('kafka'),
+    address,
+    logFile: p.logFile(node.name),
     dependsOn: [],
     runningPid: tracked.runningPid,
     async prepare() {
       mkdirSync(data, { recursive: true });
-      writeFileSync(properties, kafkaServerProperties(s, data));
+      writeFileSync(properties, kafkaServerProperties(s, data, node));
       writeFileSync(
         log4j,
         log4jConfig({
@@ -99,10 +79,12 @@ export const createKafkaComponent = (s: StackSettings, p: StackPaths, java: () =
         }),
       );
       if (existsSync(join(data, 'meta.properties'))) return;
+      // one node: a single-voter dynamic quorum; three: the static quorum of controller.quorum.voters (no flag)
+      const quorum = three ? [] : ['--standalone'];
       try {
         execFileSync(
           java().bin,
-          [...jvm('256m'), '-cp', classpath, 'kafka.tools.StorageTool', 'format', '--standalone', '-t', newClusterId(), '-c', properties, '-g'],
+          [...jvm('256m'), '-cp', classpath, 'kafka.tools.StorageTool', 'format', ...quorum, '-t', clusterId(), '-c', properties, '-g'],
           {
             encoding: 'utf8',
             stdio: ['ignore', 'pipe', 'pipe'],
@@ -110,20 +92,42 @@ export const createKafkaComponent = (s: StackSettings, p: StackPaths, java: () =
         );
       } catch (e) {
         const err = e as { stdout?: string; stderr?: string };
-        throw new StackError('kafka', `formatting the KRaft storage failed: ${(err.stderr || err.stdout || String(e)).trim().split('\n').slice(-3).join(' ')}`);
+        throw new StackError(
+          node.name,
+          `formatting the KRaft storage failed: ${(err.stderr || err.stdout || String(e)).trim().split('\n').slice(-3).join(' ')}`,
+        );
       }
     },
     async start() {
       return spawnDetached(java().bin, [...jvm(s.heaps.kafka), '-cp', classpath, 'kafka.Kafka', properties], {
         cwd: dir,
-        logFile: p.logFile('kafka'),
+        logFile: p.logFile(node.name),
         pidFile,
       });
     },
     async health() {
-      const r = await probeBroker([`${s.host}:${s.ports.kafka}`], 2_000);
-      return { ok: true, detail: `cluster ${r.clusterId}, ${r.brokerCount} broker` };
+      // this broker answers, from its own metadata: the brokers the controllers count as alive
+      const r = await probeSelf();
+      if (!three) return { ok: true, detail: `cluster ${r.clusterId}, ${r.brokerCount} broker` };
+      return { ok: true, detail: `node ${node.id}, cluster ${r.clusterId}, ${r.brokerCount} of ${s.kafkaBrokers} brokers up` };
     },
+    // Three brokers: healthy for `up` and `restart` once the cluster counts all of them (Connect's
+    // internal topics need 3 replicas; a restarted broker has then rejoined).
+    ...(three
+      ? {
+          async afterHealthy() {
+            const all = await waitFor(
+              async () => {
+                const r = await probeBroker(kafkaBootstrap(s), 2_000);
+                return r.brokerCount >= s.kafkaBrokers ? { ok: true } : { ok: false, reason: `${r.brokerCount} of ${s.kafkaBrokers} brokers up` };
+              },
+              { timeoutMs: s.healthTimeoutMs, abort: () => (tracked.runningPid() ? undefined : 'the process exited') },
+            );
+            if (!all.ok) throw new StackError(node.name, `the cluster did not count all ${s.kafkaBrokers} brokers: ${all.reason}`);
+          },
+        }
+      : {}),
     stop: tracked.stop,
+    kill: tracked.kill,
   };
 };

@@ -139,5 +139,16 @@ export const createPostgresComponent = (s: StackSettings, p: StackPaths): StackC
       await ensureDatabase(stackPgConnection(s, p), REGISTRY_DATABASE);
     },
     stop: tracked.stop,
+    async kill() {
+      // SIGKILL of the postmaster is no operator's fault (its children live on, holding shared memory):
+      // the crash an operator can cause is an immediate shutdown, with crash recovery at the next start.
+      if (!tracked.runningPid()) return 'not-running';
+      try {
+        asPostgres(join(findPostgresBin(), 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } catch (e) {
+        throw new StackError('postgres', `pg_ctl stop -m immediate failed: ${(e as { stderr?: string }).stderr?.trim() ?? String(e)}`);
+      }
+      return 'killed';
+    },
   };
 };

@@ -86,5 +86,6 @@ export const createRegistryComponent = (s: StackSettings, p: StackPaths, java: (
       if (!res.ok) throw new StackError('registry', `setting global compatibility BACKWARD failed: ${res.status} ${await res.text()}`);
     },
     stop: tracked.stop,
+    kill: tracked.kill,
   };
 };

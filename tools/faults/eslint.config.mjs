@@ -1,0 +1,3 @@
+import { projectConfig } from '../../eslint.config.mjs';
+
+export default projectConfig({ dependencyChecks: false });

@@ -1,0 +1,3 @@
+export * from './fault-plan.js';
+export * from './fault-outcome.js';
+export * from './recovery-times.js';
