@@ -30,6 +30,8 @@ export interface ConnectClient {
   resume(name: string): Promise<void>;
   /** Restarts the connector and its tasks (all of them, not only failed ones). */
   restart(name: string): Promise<void>;
+  /** Forgets a STOPPED connector's source offsets (KIP-875): on resume it starts as if new. */
+  resetOffsets(name: string): Promise<void>;
 }
 
 export const createConnectClient = ({ baseUrl, timeoutMs = 10_000 }: { baseUrl: string; timeoutMs?: number }): ConnectClient => {
@@ -96,5 +98,6 @@ export const createConnectClient = ({ baseUrl, timeoutMs = 10_000 }: { baseUrl: 
     pause: async (n) => void (await accepted(await call('PUT', `/connectors/${name(n)}/pause`), `pausing ${n}`)),
     resume: async (n) => void (await accepted(await call('PUT', `/connectors/${name(n)}/resume`), `resuming ${n}`)),
     restart: async (n) => void (await accepted(await call('POST', `/connectors/${name(n)}/restart?includeTasks=true&onlyFailed=false`), `restarting ${n}`)),
+    resetOffsets: async (n) => void (await accepted(await call('DELETE', `/connectors/${name(n)}/offsets`), `resetting the offsets of ${n}`)),
   };
 };

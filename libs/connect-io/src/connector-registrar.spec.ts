@@ -24,6 +24,7 @@ const scripted = (statuses: ConnectorStatus[], plugins = [{ class: DEBEZIUM_POST
     pause: async () => undefined,
     resume: async () => undefined,
     restart: async () => undefined,
+    resetOffsets: async () => undefined,
   };
   return { client, calls };
 };

@@ -15,3 +15,4 @@ export * from './traffic-writer.js';
 export * from './postgres-inspection.js';
 export * from './snapshot-signal.js';
 export * from './pg-io-error.js';
+export * from './replication-slot.js';

@@ -17,5 +17,9 @@ export const createPgPool = (c: PgConnection, { max = 4, connectionTimeoutMillis
   });
   // An idle client that loses its server emits here; the pool drops it. Without a listener it would crash us.
   pool.on('error', () => undefined);
+  // A client checked out between two queries (inside a transaction) that loses its server (PostgreSQL
+  // restarted) emits on itself, not on the pool: the next query on it fails instead, and the caller
+  // retries; unheard, the event would end the process.
+  pool.on('connect', (client) => void client.on('error', () => undefined));
   return pool;
 };

@@ -15,3 +15,4 @@ export * from './app-probe.js';
 export * from './connector-fix.js';
 export * from './duplicate-changes.js';
 export * from './pipeline-rebuild.js';
+export * from './clean-snapshot.js';

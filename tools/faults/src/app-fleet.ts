@@ -38,6 +38,9 @@ export const createAppFleet = (env: Readonly<Record<string, string>>, log: (line
   const unexpectedExits: string[] = [];
   const counters: Record<FleetApp, number> = { 'enrichment-processor': 0, 'summary-aggregator': 0 };
   let closing = false;
+  // Should this process end abruptly, its app instances end with it rather than run on unsupervised.
+  const orphans = () => instances.forEach((i) => i.process.child.kill('SIGKILL'));
+  process.once('exit', orphans);
 
   const launch = (app: FleetApp, id: string): AppProcess => {
     const process = startApp(app, { ...env, PIPELINE_INSTANCE_ID: id, PROCESSOR_HEALTH_PORT: '0', AGGREGATOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' });
@@ -80,6 +83,7 @@ export const createAppFleet = (env: Readonly<Record<string, string>>, log: (line
     unexpectedExits,
     async stopAll() {
       closing = true;
+      process.off('exit', orphans);
       await Promise.all([...instances.values()].map((i) => i.process.kill('SIGTERM')));
       instances.clear();
     },

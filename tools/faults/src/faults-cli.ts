@@ -16,6 +16,9 @@ const wholeNumber = (option: string, text: unknown, fallback: number): number =>
   return n;
 };
 
+// Ctrl-C ends the run through process.exit, so the app instances it started end with it.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 const main = async (): Promise<number> => {
   const root = findRepoRoot();
   const { values } = acceptCommandLine(process.argv.slice(2), faultsProgram(root));

@@ -6,7 +6,7 @@ export type PipelineCommand =
   | { readonly kind: 'doctor'; readonly json: boolean; readonly fix: boolean }
   | { readonly kind: 'tail'; readonly json: boolean; readonly topic: string; readonly fromBeginning: boolean }
   | { readonly kind: 'rebuild'; readonly yes: boolean; readonly keepDlq: boolean }
-  | { readonly kind: 'resnapshot' };
+  | { readonly kind: 'resnapshot'; readonly clean: boolean };
 
 export type ParsedArgs =
   | { readonly kind: 'ok'; readonly command: PipelineCommand }
@@ -43,6 +43,12 @@ export const pipelineProgram = (settingsReaders: ProgramSpec['settingsReaders'] 
     },
     resnapshot: {
       help: 'ask Debezium for a blocking snapshot of employee_activities (signal table): the outputs\nare restated from it. Pause writes to the table while it runs',
+      options: {
+        clean: {
+          type: 'boolean',
+          help: 'instead: stop the connector, drop its slot, forget its offsets, resume: a snapshot consistent\nwith the stream, whatever the writes (after Connect died during a snapshot)',
+        },
+      },
     },
   },
   settingsReaders,
@@ -62,7 +68,7 @@ export const parsePipelineArgs = (argv: readonly string[], spec: ProgramSpec = p
     case 'rebuild':
       return { kind: 'ok', command: { kind: 'rebuild', yes: v['yes'] === true, keepDlq: v['keep-dlq'] === true } };
     case 'resnapshot':
-      return { kind: 'ok', command: { kind: 'resnapshot' } };
+      return { kind: 'ok', command: { kind: 'resnapshot', clean: v['clean'] === true } };
     case 'doctor':
       return { kind: 'ok', command: { kind: 'doctor', json, fix: v['fix'] === true } };
     default:

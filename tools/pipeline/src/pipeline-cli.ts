@@ -20,6 +20,7 @@ import {
   verifySummaries,
   worstSeverity,
   type OpsSettings,
+  restartSnapshotCleanly,
 } from '@eap/pipeline-ops';
 import { describeFailure } from '@eap/pipeline-config';
 import { parsePipelineArgs, pipelineProgram, type PipelineCommand } from './pipeline-args.js';
@@ -135,7 +136,12 @@ const rebuild = async (s: OpsSettings, yes: boolean, keepDlq: boolean): Promise<
   return verify(s, false);
 };
 
-const resnapshot = async (s: OpsSettings): Promise<number> => {
+const resnapshot = async (s: OpsSettings, clean: boolean): Promise<number> => {
+  if (clean) {
+    await restartSnapshotCleanly({ connectUrl: s.connectUrl, connector: s.names.connector, slot: s.names.slot, pg: s.pg, log: (l) => out(`▸ ${l}`) });
+    out(`${s.names.connector} snapshots afresh; the processor restates the outputs from it (log event processor.snapshot_started); verify once it caught up`);
+    return 0;
+  }
   const db = createStreamingDb(s.pg, { applicationName: 'pipeline-resnapshot' });
   try {
     const id = await requestBlockingSnapshot(db);
@@ -165,7 +171,7 @@ const run = async (command: PipelineCommand): Promise<number> => {
     case 'rebuild':
       return rebuild(s, command.yes, command.keepDlq);
     case 'resnapshot':
-      return resnapshot(s);
+      return resnapshot(s, command.clean);
   }
 };
 
