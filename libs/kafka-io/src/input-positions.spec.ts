@@ -25,7 +25,8 @@ describe('judgeInputPosition', () => {
 
   it('refuses positions outside the partition with the numbers', () => {
     expect(judgeInputPosition(view(3n, 5n, 10n))?.message).toContain('records 3..4 were deleted');
-    expect(judgeInputPosition(view(11n, 0n, 10n))?.message).toContain('beyond the end 10');
+    expect(judgeInputPosition(view(11n, 0n, 10n))).toMatchObject({ kind: 'beyond_end', message: expect.stringContaining('beyond the end 10') });
+    expect(judgeInputPosition(view(3n, 5n, 10n))).toMatchObject({ kind: 'out_of_range' });
     expect(judgeInputPosition(view(-1n, 7n, 10n, false))?.message).toContain('records 0..6 were already deleted');
   });
 });

@@ -13,7 +13,12 @@ export interface InputPartitionView {
 }
 
 export type InputPositionProblem = {
-  readonly kind: 'no_committed_position' | 'out_of_range';
+  /**
+   * `beyond_end`: the committed position is past the end a `read_committed` reader sees (the last
+   * stable offset). A recreated topic looks so, and so does, for up to the transaction timeout, a
+   * partition whose end an open transaction holds back (its producer killed mid-transaction).
+   */
+  readonly kind: 'no_committed_position' | 'out_of_range' | 'beyond_end';
   readonly topic: string;
   readonly partition: number;
   readonly message: string;
@@ -58,7 +63,7 @@ export const judgeInputPosition = ({ topic, partition, committed, range, outputs
   }
   if (committed > range.high) {
     return {
-      kind: 'out_of_range',
+      kind: 'beyond_end',
       topic,
       partition,
       message: `${where}: committed position ${committed} is beyond the end ${range.high} (was the topic deleted and created again?): ${REBUILD}`,

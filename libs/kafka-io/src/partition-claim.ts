@@ -33,7 +33,9 @@ const claimAfresh = async (loop: EosLoopState, topic: string, partition: number)
     // made again. KafkaJS would silently jump to the earliest record; stop instead.
     const range = await loop.client.offsets.range({ topic, partition });
     const problem = range && judgeInputPosition({ topic, partition, committed: committed.offset, range, outputsExist: false });
-    if (problem) throw new KafkaIoError('input_position', problem.message, { retriable: false, topic, partition });
+    // Past the end may be an open transaction holding the end back: retried (the fetch again, a new
+    // claim) until the broker aborts it; the rest cannot come right by waiting.
+    if (problem) throw new KafkaIoError('input_position', problem.message, { retriable: problem.kind === 'beyond_end', topic, partition });
   } catch (e) {
     await transactor.close().catch(() => undefined);
     throw e;

@@ -47,7 +47,8 @@ export const createAppFleet = (env: Readonly<Record<string, string>>, log: (line
     void process.exited.then((code) => {
       const instance = instances.get(id);
       if (!instance || instance.process !== process || instance.stopping || closing) return;
-      unexpectedExits.push(`${id} exited ${code}: ${process.lines.slice(-3).join(' | ').slice(0, 400)}`);
+      const reason = [...process.lines].reverse().find((l) => l.includes('"level":"error"')) ?? process.lines.slice(-3).join(' | ');
+      unexpectedExits.push(`${id} exited ${code}: ${reason.slice(0, 500)}`);
       log(`  ${id} exited by itself (${code}); starting it again in 2 s`);
       setTimeout(() => {
         if (!closing && instances.get(id) === instance) instance.process = launch(app, id);

@@ -144,7 +144,7 @@ export const runScenario = async (scenario: FaultScenario, { stack, controller, 
     if (!passed(outcome)) log(`${formatVerifyReport(result)}`);
     return outcome;
   } catch (e) {
-    outcome = { ...base, seconds: (performance.now() - started) / 1000, error: (e as Error).message.split('\n')[0]! };
+    outcome = { ...base, seconds: (performance.now() - started) / 1000, error: (e as Error).message.split('\n')[0]!, notes: fleet.unexpectedExits };
     return outcome;
   } finally {
     await flow?.stop();
