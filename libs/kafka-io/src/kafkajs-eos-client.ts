@@ -48,6 +48,17 @@ export const connectKafkaJsEosClient = async ({
     retry: { retries: 10 },
   });
   await connectClient(admin);
+  const counts = new Map<string, Promise<number>>();
+  /** An output topic's partition count, read once (partitions are fixed: adding some is refused). */
+  const partitionCount = (topic: string): Promise<number> => {
+    let count = counts.get(topic);
+    if (!count) {
+      count = partitionOffsets(admin, topic).then((ps) => ps.length);
+      count.catch(() => counts.delete(topic));
+      counts.set(topic, count);
+    }
+    return count;
+  };
   return {
     consumer: {
       listen(listener) {
@@ -81,6 +92,6 @@ export const connectKafkaJsEosClient = async ({
       range: async ({ topic, partition }) => (await partitionOffsets(admin, topic)).find((o) => o.partition === partition),
       close: () => admin.disconnect(),
     },
-    startTransactor: (transactionalId) => startPartitionTransactor(kafka, transactionalId),
+    startTransactor: (transactionalId) => startPartitionTransactor(kafka, transactionalId, partitionCount),
   };
 };

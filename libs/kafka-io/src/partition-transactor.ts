@@ -2,6 +2,7 @@ import { connectClient } from './kafka-error-mapping.js';
 import { Partitioners, type Kafka, type Producer } from './kafkajs.js';
 import { isFencingError, KafkaIoError } from './kafka-io-error.js';
 import type { OutputRecord } from './kafka-records.js';
+import { partitionBatches } from './partition-batches.js';
 import { topicMessages } from './topic-messages.js';
 
 /**
@@ -19,7 +20,12 @@ export interface PartitionTransactor {
   close(): Promise<void>;
 }
 
-export const startPartitionTransactor = async (kafka: Kafka, transactionalId: string): Promise<PartitionTransactor> => {
+export const startPartitionTransactor = async (
+  kafka: Kafka,
+  transactionalId: string,
+  /** The partition count of an output topic (cached by the caller): keyed records are placed here, not by KafkaJS. */
+  partitionCount: (topic: string) => Promise<number>,
+): Promise<PartitionTransactor> => {
   const producer: Producer = kafka.producer({
     transactionalId,
     idempotent: true,
@@ -38,10 +44,15 @@ export const startPartitionTransactor = async (kafka: Kafka, transactionalId: st
     transactionalId,
     async commit(outputs, offset) {
       if (broken) throw new KafkaIoError('fenced', `${transactionalId} was fenced or failed; start a new one`, { retriable: false });
+      const counts = new Map<string, number>();
+      for (const topic of new Set(outputs.filter((o) => o.partition === undefined && o.key !== null).map((o) => o.topic))) {
+        counts.set(topic, await partitionCount(topic));
+      }
       const txn = await producer.transaction();
       try {
-        for (const chunk of produceChunks(outputs)) {
-          await txn.sendBatch({ topicMessages: topicMessages(chunk) });
+        // One partition per request, so that each request goes to one broker (see partitionBatches).
+        for (const batch of partitionBatches(outputs, (topic) => counts.get(topic)!)) {
+          for (const chunk of produceChunks(batch)) await txn.sendBatch({ topicMessages: topicMessages(chunk) });
         }
         await txn.sendOffsets({
           consumerGroupId: offset.groupId,
