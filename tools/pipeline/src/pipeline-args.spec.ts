@@ -18,7 +18,8 @@ describe('parsePipelineArgs', () => {
   it('reads rebuild with its confirmation and resnapshot', () => {
     expect(parsePipelineArgs(['rebuild'])).toEqual({ kind: 'ok', command: { kind: 'rebuild', yes: false, keepDlq: false } });
     expect(parsePipelineArgs(['rebuild', '--yes', '--keep-dlq'])).toEqual({ kind: 'ok', command: { kind: 'rebuild', yes: true, keepDlq: true } });
-    expect(parsePipelineArgs(['resnapshot'])).toEqual({ kind: 'ok', command: { kind: 'resnapshot' } });
+    expect(parsePipelineArgs(['resnapshot'])).toEqual({ kind: 'ok', command: { kind: 'resnapshot', clean: false } });
+    expect(parsePipelineArgs(['resnapshot', '--clean'])).toEqual({ kind: 'ok', command: { kind: 'resnapshot', clean: true } });
     expect(parsePipelineArgs(['resnapshot', '--yes'])).toMatchObject({ kind: 'usage', message: 'Unknown option "--yes" for resnapshot' });
   });
 
