@@ -10,7 +10,7 @@ import { kafkaSettings, loggingSettings, pipelineNamesSettings, writeSettingsTab
 import { enrichmentSettings } from '@eap/enrichment-rules';
 import { windowingSettings } from '@eap/windowing';
 import { pgSettings } from '@eap/pg-io';
-import { appHealthSettings, opsSettings } from '@eap/pipeline-ops';
+import { alertSettings, appHealthSettings, opsSettings } from '@eap/pipeline-ops';
 import { findRepoRoot, stackSettings } from '@eap/stack';
 import { registrarSettings } from '../../apps/connector-registrar/src/registrar-config.js';
 import { processorSettings } from '../../apps/enrichment-processor/src/processor-config.js';
@@ -32,6 +32,7 @@ const GROUPS = [
   aggregatorSettings,
   windowingSettings,
   opsSettings,
+  alertSettings,
   registrarSettings,
   simulatorSettings,
   consoleSettings,

@@ -50,7 +50,21 @@ const post = async (button, url) => {
   }
 };
 
+// A summary row: why it has its value (GET /api/explain renders the explanation).
+const explain = async (key) => {
+  const panel = document.getElementById('explain');
+  panel.textContent = `explaining ${key}…`;
+  const res = await fetch(`/api/explain?key=${encodeURIComponent(key)}`);
+  panel.innerHTML = await res.text();
+  panel.scrollIntoView({ block: 'nearest' });
+};
+
 document.addEventListener('click', (e) => {
+  const row = e.target.closest('#summaries tr[data-key]');
+  if (row) {
+    void explain(row.dataset.key);
+    return;
+  }
   const button = e.target.closest('button[data-action]');
   if (!button) return;
   if (button.dataset.action === 'connector-fix') void post(button, '/api/connector/fix');

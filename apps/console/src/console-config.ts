@@ -1,5 +1,5 @@
 import { defineSettings, loggingSettings, setting, type Env, type LogLevelSetting } from '@eap/pipeline-config';
-import { appHealthSettings, opsSettings, type OpsSettings, type PipelineApp } from '@eap/pipeline-ops';
+import { alertSettings, appHealthSettings, opsSettings, type AlertThresholds, type OpsSettings, type PipelineApp } from '@eap/pipeline-ops';
 import { windowingSettings } from '@eap/windowing';
 
 export interface ConsoleConfig {
@@ -17,6 +17,8 @@ export interface ConsoleConfig {
   readonly summaryHours: number;
   /** The aggregator's WINDOW_RETENTION_HOURS, for verify's horizon. */
   readonly retentionHours: number;
+  /** When the alerts banner raises an alert (ALERT_* settings, as `doctor` reads them). */
+  readonly thresholds: AlertThresholds;
   readonly logLevel: LogLevelSetting;
 }
 
@@ -55,8 +57,16 @@ export const consoleSettings = defineSettings(
     ops: opsSettings,
     apps: appHealthSettings,
     windowing: windowingSettings,
+    alerts: alertSettings,
   },
-  { map: ({ windowing, logging, ...rest }): ConsoleConfig => ({ ...rest, ...logging, retentionHours: windowing.retentionHours }) },
+  {
+    map: ({ windowing, logging, alerts, ...rest }): ConsoleConfig => ({
+      ...rest,
+      ...logging,
+      retentionHours: windowing.retentionHours,
+      thresholds: { lagSeconds: alerts.lagSeconds, slotWalShare: alerts.slotWalShare },
+    }),
+  },
 );
 
 export const consoleConfigFromEnv = (env: Env): ConsoleConfig => consoleSettings(env);

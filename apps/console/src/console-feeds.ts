@@ -3,6 +3,9 @@ import { createStreamingDb, employeeDirectory } from '@eap/pg-io';
 import {
   applyConnectorFix,
   collectPipelineSnapshot,
+  explainSummaryKey,
+  parseSummaryKey,
+  type ExplainReport,
   connectorFixFor,
   probeApp,
   tailTopic,
@@ -22,6 +25,8 @@ export interface ConsoleFeeds {
   runVerify(): boolean;
   /** Resumes or restarts the connector as its state needs; says what it did or why it could not. */
   fixConnector(): Promise<{ readonly ok: true; readonly action: FixAction } | { readonly ok: false; readonly error: string }>;
+  /** Why a summary has its value (`npm run pipeline -- explain`). */
+  explain(key: string): Promise<{ readonly ok: true; readonly report: ExplainReport } | { readonly ok: false; readonly error: string }>;
   stop(): Promise<void>;
 }
 
@@ -113,6 +118,15 @@ export const startConsoleFeeds = ({
   ];
 
   return {
+    async explain(key) {
+      const parsed = parseSummaryKey(key);
+      if (parsed.kind === 'invalid') return { ok: false, error: parsed.detail };
+      try {
+        return { ok: true, report: await explainSummaryKey(ops, db, key, parsed.parts) };
+      } catch (e) {
+        return { ok: false, error: (e as Error).message.split('\n')[0] ?? String(e) };
+      }
+    },
     runVerify() {
       const current = store.state.verify;
       if (current.kind === 'running') return false;

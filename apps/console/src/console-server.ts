@@ -6,6 +6,8 @@ import type { ConsoleFeeds } from './console-feeds.js';
 import type { ConsoleStore } from './console-state.js';
 import { renderSections } from './views/console-sections.js';
 import { consolePage } from './views/console-page.js';
+import { explainView } from './views/explain-view.js';
+import { html } from './views/html-template.js';
 import { summaryFilterFrom } from './views/summaries-view.js';
 
 const ASSETS: Readonly<Record<string, string>> = { 'console.js': 'text/javascript; charset=utf-8', 'console.css': 'text/css; charset=utf-8' };
@@ -74,6 +76,14 @@ export const createConsoleServer = ({
   app.post('/api/connector/fix', async (_req, reply) => {
     const r = await feeds.fixConnector();
     return r.ok ? reply.send(r) : reply.code(409).send(r);
+  });
+  app.get<{ Querystring: { key?: string } }>('/api/explain', async (req, reply) => {
+    const r = await feeds.explain(String(req.query.key ?? ''));
+    const body = r.ok ? explainView(r.report) : html`<p class="bad">${r.error}</p>`;
+    return reply
+      .code(r.ok ? 200 : 400)
+      .type('text/html; charset=utf-8')
+      .send(body.text);
   });
   app.get('/api/state', async (_req, reply) => {
     const s = store.state;

@@ -9,17 +9,31 @@ const member = (memberId: string, instanceId: string): GroupMember => ({
   healthAddress: 'http://127.0.0.1:9465',
   partitions: [0],
   lag: 0n,
+  lagSeconds: 0,
 });
 const snapshot = (at: number, end: bigint, lag: bigint, kafkaUp = true, memberDetails: readonly GroupMember[] = []): PipelineSnapshot => ({
   at,
   postgres: { kind: 'up', serverVersion: '15', walLevel: 'logical', startedAt: 1_000, maxSlotWalKeepBytes: -1, slot: null, address: 'pg', slotName: 's' },
   kafka: kafkaUp ? { up: true, address: 'k', detail: '' } : { up: false, address: 'k', error: 'ECONNREFUSED' },
+  brokers: kafkaUp ? { configured: ['k'], live: ['k'] } : null,
   connect: { up: true, address: 'c', detail: '' },
   registry: { up: true, address: 'r', detail: '' },
   connector: null,
   topics: [{ topic: 'processed', role: 'processed', exists: true, partitions: 3, endOffset: end }],
   groups: kafkaUp
-    ? [{ app: 'summary-aggregator', groupId: 'agg', topic: 'processed', state: 'Stable', members: memberDetails.length, memberDetails, partitions: [], lag }]
+    ? [
+        {
+          app: 'summary-aggregator',
+          groupId: 'agg',
+          topic: 'processed',
+          state: 'Stable',
+          members: memberDetails.length,
+          memberDetails,
+          partitions: [],
+          lag,
+          lagSeconds: Number(lag) / 10,
+        },
+      ]
     : [],
   dlq: null,
 });
@@ -53,6 +67,22 @@ describe('console store', () => {
       { at: 4000, value: 40 },
     ]);
     expect(store.state.groupHistory.get('agg')?.map((p) => p.value)).toEqual([3, 2, 1]);
+    expect(store.state.groupSecondsHistory.get('agg')?.map((p) => p.value)).toEqual([0.3, 0.2, 0.1]);
+  });
+
+  it('keeps the capture lag of the slot over time', () => {
+    const store = createConsoleStore({ historyPoints: 3, eventsKept: 2, dlqKept: 2, summaryHours: 2 });
+    const withSlot = (at: number, unconfirmedBytes: number): PipelineSnapshot => {
+      const s = snapshot(at, 0n, 0n);
+      if (s.postgres.kind !== 'up') throw new Error('up expected');
+      return { ...s, postgres: { ...s.postgres, slot: { active: true, retainedBytes: 1, walStatus: 'reserved', unconfirmedBytes, lagSeconds: 0.1 } } };
+    };
+    store.onSnapshot(withSlot(0, 500));
+    store.onSnapshot(withSlot(1_000, 9_000));
+    expect(store.state.captureHistory).toEqual([
+      { at: 0, value: 500 },
+      { at: 1_000, value: 9_000 },
+    ]);
   });
 
   it('keeps only the latest events and DLQ records', () => {

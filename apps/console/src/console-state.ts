@@ -1,5 +1,15 @@
-import type { AppProbe, GroupMember, HistogramSample, PipelineApp, PipelineSnapshot, TailedRecord, VerifyResult } from '@eap/pipeline-ops';
-import { histogramQuantile, histogramSince } from '@eap/pipeline-ops';
+import type {
+  AlertThresholds,
+  AppProbe,
+  DoctorFinding,
+  GroupMember,
+  HistogramSample,
+  PipelineApp,
+  PipelineSnapshot,
+  TailedRecord,
+  VerifyResult,
+} from '@eap/pipeline-ops';
+import { DEFAULT_ALERT_THRESHOLDS, diagnose, histogramQuantile, histogramSince } from '@eap/pipeline-ops';
 import type { ActivitySummary } from '@eap/windowing';
 import { memberChanges, recentChanges, type MemberChange } from './member-changes.js';
 import { createSummaryTable, type SummaryTable } from './summary-table.js';
@@ -39,6 +49,10 @@ export interface ConsoleState {
   readonly apps: readonly AppProbe[];
   readonly topicHistory: ReadonlyMap<string, readonly Point[]>;
   readonly groupHistory: ReadonlyMap<string, readonly Point[]>;
+  /** Per group id, its lag in seconds over time (unknown readings left out). */
+  readonly groupSecondsHistory: ReadonlyMap<string, readonly Point[]>;
+  /** The capture's lag (slot) in bytes not yet confirmed by the connector, over time. */
+  readonly captureHistory: readonly Point[];
   /** Per group id, the members that joined or left it in the last minute, oldest first. */
   readonly memberChanges: ReadonlyMap<string, readonly MemberChange[]>;
   /** When the console first saw each component up in its current run of being up (epoch ms). */
@@ -50,6 +64,8 @@ export interface ConsoleState {
   readonly verify: VerifyState;
   readonly feeds: ReadonlyMap<string, FeedState>;
   readonly employees: ReadonlyMap<number, { readonly name: string; readonly department: string }>;
+  /** `doctor`'s findings that are not ok (the banner), judged against the snapshot about `alertSpanMs` earlier. */
+  readonly alerts: readonly DoctorFinding[];
   /** Bumped on every change, so that pushers can tell whether to render. */
   readonly version: number;
 }
@@ -84,15 +100,23 @@ export const createConsoleStore = ({
   dlqKept,
   summaryHours,
   latencyWindowMs = 60_000,
+  thresholds = DEFAULT_ALERT_THRESHOLDS,
+  alertSpanMs = 30_000,
 }: {
   historyPoints: number;
   eventsKept: number;
   dlqKept: number;
   summaryHours: number;
   latencyWindowMs?: number;
+  thresholds?: AlertThresholds;
+  /** Trends (dead letters arriving, lag growing, a broker gone) are judged over about this long. */
+  alertSpanMs?: number;
 }): ConsoleStore => {
+  const recentSnapshots: PipelineSnapshot[] = [];
   const topicHistory = new Map<string, Point[]>();
   const groupHistory = new Map<string, Point[]>();
+  const groupSecondsHistory = new Map<string, Point[]>();
+  const captureHistory: Point[] = [];
   const groupMembers = new Map<string, readonly GroupMember[]>();
   const changesByGroup = new Map<string, readonly MemberChange[]>();
   const upSince = new Map<string, number>();
@@ -106,6 +130,8 @@ export const createConsoleStore = ({
     apps: [] as readonly AppProbe[],
     topicHistory,
     groupHistory,
+    groupSecondsHistory,
+    captureHistory,
     memberChanges: changesByGroup,
     upSince,
     events,
@@ -115,6 +141,7 @@ export const createConsoleStore = ({
     verify: { kind: 'never' } as VerifyState,
     feeds,
     employees: new Map() as ReadonlyMap<number, { readonly name: string; readonly department: string }>,
+    alerts: [] as readonly DoctorFinding[],
     version: 0,
   };
   const seen = (component: string, up: boolean, at: number, startedAt?: number) => {
@@ -123,12 +150,22 @@ export const createConsoleStore = ({
     else if (!upSince.has(component)) upSince.set(component, at);
   };
   const changed = () => void state.version++;
+  const lastVerify = (v: VerifyState): VerifyResult | null => (v.kind === 'done' ? v.result : v.kind === 'running' ? lastVerify(v.previous) : null);
+  const judge = () => {
+    const now = recentSnapshots[recentSnapshots.length - 1];
+    if (!now) return;
+    state.alerts = diagnose(recentSnapshots[0]!, now, { thresholds, verify: lastVerify(state.verify) }).filter((f) => f.severity !== 'ok');
+  };
   return {
     state,
     onSnapshot(s) {
       state.snapshot = s;
+      recentSnapshots.push(s);
+      while (recentSnapshots.length > 2 && recentSnapshots[1]!.at <= s.at - alertSpanMs) recentSnapshots.shift();
+      judge();
       seen('postgres', s.postgres.kind === 'up', s.at, s.postgres.kind === 'up' ? s.postgres.startedAt : undefined);
       for (const c of ['kafka', 'connect', 'registry'] as const) seen(c, s[c].up, s.at);
+      if (s.postgres.kind === 'up' && s.postgres.slot) pushBounded(captureHistory, { at: s.at, value: s.postgres.slot.unconfirmedBytes }, historyPoints);
       for (const t of s.topics) {
         if (!t.exists) continue;
         const list = topicHistory.get(t.topic) ?? [];
@@ -139,6 +176,9 @@ export const createConsoleStore = ({
         const list = groupHistory.get(g.groupId) ?? [];
         groupHistory.set(g.groupId, list);
         pushBounded(list, { at: s.at, value: Number(g.lag) }, historyPoints);
+        const seconds = groupSecondsHistory.get(g.groupId) ?? [];
+        groupSecondsHistory.set(g.groupId, seconds);
+        if (g.lagSeconds !== null) pushBounded(seconds, { at: s.at, value: g.lagSeconds }, historyPoints);
         // Compared with the group's last read (Kafka down reads no groups: nothing joins or leaves then).
         const before = groupMembers.get(g.groupId);
         const fresh = before ? memberChanges(before, g.memberDetails, s.at) : [];
@@ -190,6 +230,7 @@ export const createConsoleStore = ({
     },
     onVerify(v) {
       state.verify = v;
+      judge();
       changed();
     },
     onFeed(name, feed) {

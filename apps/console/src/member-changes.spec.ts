@@ -9,6 +9,7 @@ const member = (memberId: string, instanceId: string | null, clientId = `summary
   healthAddress: null,
   partitions: [],
   lag: 0n,
+  lagSeconds: 0,
 });
 
 describe('member changes', () => {

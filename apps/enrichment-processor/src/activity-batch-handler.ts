@@ -35,7 +35,7 @@ export const createActivityBatchHandler = (deps: BatchHandlerDeps) => {
     return createRedeliveryFilter(state.state);
   };
 
-  return async (records: readonly InputRecord[], ctx: PartitionContext): Promise<BatchResult> => {
+  const handle = async (records: readonly InputRecord[], ctx: PartitionContext): Promise<BatchResult> => {
     const key = partitionKey(ctx.topic, ctx.partition);
     if (ctx.fresh || !filters.has(key)) filters.set(key, restoreFilter(key, ctx.metadata));
     const filter = filters.get(key)!;
@@ -121,4 +121,9 @@ export const createActivityBatchHandler = (deps: BatchHandlerDeps) => {
     });
     return { outputs, metadata: encodeRedeliveryState(filter.state()) };
   };
+  /** A partition that went to another member: its filter goes (a later claim restores it from the committed metadata). */
+  const release = (at: { readonly topic: string; readonly partition: number }): void => {
+    filters.delete(partitionKey(at.topic, at.partition));
+  };
+  return { handle, release };
 };

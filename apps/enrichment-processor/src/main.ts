@@ -30,7 +30,7 @@ runService({
     const topics = sourceTopics(config.names);
     const db = createStreamingDb(pgConnectionFromEnv(process.env, { database: config.names.database }), { applicationName: 'enrichment-processor' });
     const directory = createEmployeeDirectory(async (ids) => (await findEmployees(db, ids)).map(employeeFromRow));
-    const events = createLoopEventSink({ log, lag: metrics.lag, groupEvents: metrics.groupEvents });
+    const events = createLoopEventSink({ log, lag: metrics.lag, lagSeconds: metrics.lagSeconds, groupEvents: metrics.groupEvents });
     let employeesCaughtUp = false;
     let loop: ExactlyOnceLoop | undefined = undefined;
     const health = await startHealthServer({
@@ -74,12 +74,14 @@ runService({
       topic: topics.activities,
       outputsExist: () => hasCommittedRecords(kafka, config.names.processedTopic),
     });
+    const batches = createActivityBatchHandler({ ...config, directory, encoder, input, metrics, warn: (event, detail) => log.log('warn', event, detail) });
     loop = await startExactlyOnceLoop({
       kafka,
       groupId: config.groupId,
       topics: [topics.activities],
       transactionalIdPrefix: config.groupId,
-      handleBatch: createActivityBatchHandler({ ...config, directory, encoder, input, metrics, warn: (event, detail) => log.log('warn', event, detail) }),
+      handleBatch: batches.handle,
+      onReleased: batches.release,
       onCrash: exitForRestart('processor.consumer_stopped'),
       on: events.on,
     });

@@ -48,6 +48,12 @@ export const createProcessorMetrics = () => {
       labelNames: ['partition'],
       registers: [registry],
     }),
+    lagSeconds: new Gauge({
+      name: 'enrichment_consumer_lag_seconds',
+      help: 'Age of the oldest input record not yet processed (by its Kafka timestamp) after the last committed batch; 0 when caught up',
+      labelNames: ['partition'],
+      registers: [registry],
+    }),
     latency: new Histogram({
       name: 'enrichment_end_to_end_latency_seconds',
       help: 'From the commit in PostgreSQL (source.ts_ms) to the processed record being committed',

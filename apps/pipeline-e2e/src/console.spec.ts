@@ -84,10 +84,17 @@ describeOnStack('pipeline console in Chromium', (stack) => {
       await connect.stop(p.names.connector);
       await browser.waitForText('[data-testid=connector-state]', 'STOPPED');
       await browser.waitForText('[data-testid=connector-fix]', 'Resume connector');
+      // The alerts banner says it too, with doctor's fix.
+      await browser.waitForText(
+        '#alerts [data-check=connector]',
+        new RegExp(`✗ connector connector ${p.names.connector} is STOPPED: no changes are captured\\s*fix: npm run pipeline -- doctor --fix`),
+      );
+      await browser.waitForText('#groups [data-testid=lag-seconds]', /^\d+(\.\d)? s$/);
       await browser.screenshot('console-connector-stopped');
       await page.getByTestId('connector-fix').click();
       await browser.waitForText('[data-testid=connector-state]', 'RUNNING');
       expect((await connect.status(p.names.connector))?.connector.state).toBe('RUNNING');
+      await page.waitForFunction("!document.querySelector('#alerts [data-check=connector]')", undefined, { timeout: 30_000 });
       await p.db.insertInto('employee_activities').values(row('after-resume', 'login')).execute();
       await browser.waitForText('#events', `/console-e2e/${id}/after-resume`, 60_000);
 
@@ -98,6 +105,10 @@ describeOnStack('pipeline console in Chromium', (stack) => {
       await page.getByTestId('run-verify').click();
       await browser.waitForText('[data-testid=verify-result]', '✓ the summaries equal the SQL GROUP BY', 120_000);
       await browser.waitForText('#verify', /2 matched, 0 mismatched, 0 missing, 0 extra/);
+      // A click on a summary row explains it: the changes behind it add up to it and to SQL's rows.
+      await page.locator(`#summaries tr[data-key="${summaryKey(7, 'login', windowStart)}"]`).click();
+      await browser.waitForText('[data-testid=explain-verdict]', /Adds up to count 1, sum \d+: ✓ the value shown;\s*rows left \d+, ✓ the same rows as SQL/);
+      await browser.waitForText('#explain', /\+I\s*c/);
       await browser.screenshot('console-verified');
 
       // A component going down is shown down; the page keeps going.

@@ -2,6 +2,7 @@ import { activitySummarySchema, processedActivitySchema } from '@eap/avro-schema
 import { createSchemaRegistryCodec, readRecords, readToEnd } from '@eap/kafka-io';
 import { formatVerifyReport, verifyOptionsFromEnv, verifySummaries, type VerifyResult } from '@eap/pipeline-ops';
 import type { TestPipeline, TestStack } from '@eap/testing';
+import type { WorkloadCounts } from './activity-workload.js';
 import { MICROS_PER_HOUR, summaryKey } from '@eap/windowing';
 import avro from 'avsc';
 
@@ -123,3 +124,23 @@ export const differingKeys = (result: VerifyResult): string[] => [
   ...result.report.missing.map((g) => summaryKey(g.employee_id, g.activity_type, g.window_start)),
   ...result.report.extra.map((s) => summaryKey(s.employee_id, s.activity_type, s.window_start)),
 ];
+
+/**
+ * After a workload with faults: verify settles green (a trace of the differing groups printed if not),
+ * no summary revision goes backwards, and the DLQ holds each late or NULL row exactly once (it is
+ * written in the same transactions as the outputs, crashes or not).
+ */
+export const expectExactPipeline = async (stack: TestStack, p: TestPipeline, counts: WorkloadCounts, timeoutMs = 240_000): Promise<void> => {
+  const result = await settleAndVerify(p, timeoutMs);
+  if (!result.ok) process.stderr.write(`[trace]\n${await traceGroups(stack, p, differingKeys(result))}\n`);
+  expect(result.report.mismatched).toEqual([]);
+  expect(result.report.missing).toEqual([]);
+  expect(result.report.extra).toEqual([]);
+  expect(result.ok).toBe(true);
+  expect(revisionRegressions(await revisionsByKey(stack, p))).toEqual([]);
+  expect(await dlqReasons(stack, p, counts.late + counts.nullEmployee + counts.nullTimestamp)).toEqual({
+    ...(counts.late ? { late: counts.late } : {}),
+    ...(counts.nullEmployee ? { missing_employee: counts.nullEmployee } : {}),
+    ...(counts.nullTimestamp ? { missing_timestamp: counts.nullTimestamp } : {}),
+  });
+};

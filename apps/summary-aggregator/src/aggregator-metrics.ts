@@ -37,6 +37,12 @@ export const createAggregatorMetrics = () => {
       labelNames: ['partition'],
       registers: [registry],
     }),
+    lagSeconds: new Gauge({
+      name: 'aggregator_consumer_lag_seconds',
+      help: 'Age of the oldest input record not yet processed (by its Kafka timestamp) after the last committed batch; 0 when caught up',
+      labelNames: ['partition'],
+      registers: [registry],
+    }),
     liveKeys: new Gauge({
       name: 'aggregator_live_keys',
       help: 'Summary keys whose latest record is an upsert',

@@ -28,7 +28,7 @@ runService({
     const { names } = config;
     const metrics = createAggregatorMetrics();
     metrics.instance.set({ instance: instanceId }, 1);
-    const events = createLoopEventSink({ log, lag: metrics.lag, groupEvents: metrics.groupEvents });
+    const events = createLoopEventSink({ log, lag: metrics.lag, lagSeconds: metrics.lagSeconds, groupEvents: metrics.groupEvents });
     let loop: ExactlyOnceLoop | undefined = undefined;
     const health = await startHealthServer({
       port: config.healthPort,

@@ -4,6 +4,8 @@ import { createKafkaClient } from './kafka-client-factory.js';
 export interface BrokerProbeResult {
   readonly clusterId: string;
   readonly brokerCount: number;
+  /** The live brokers' advertised `host:port`, as the cluster's metadata lists them. */
+  readonly brokers: readonly string[];
   readonly controllerId: number | null;
 }
 
@@ -13,7 +15,12 @@ export const probeBroker = async (brokers: readonly string[], timeoutMs = 3_000)
   await connectClient(admin);
   try {
     const cluster = await admin.describeCluster();
-    return { clusterId: cluster.clusterId, brokerCount: cluster.brokers.length, controllerId: cluster.controller };
+    return {
+      clusterId: cluster.clusterId,
+      brokerCount: cluster.brokers.length,
+      brokers: cluster.brokers.map((b) => `${b.host}:${b.port}`),
+      controllerId: cluster.controller,
+    };
   } finally {
     await admin.disconnect();
   }

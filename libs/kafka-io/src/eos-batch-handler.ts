@@ -42,6 +42,9 @@ export const createEosBatchHandler =
           outputs: result.outputs.length,
           next: state.committed.toString(),
           lag: batch.offsetLag,
+          // Behind the end: the next record is at least as recent as this batch's last, so its age
+          // bounds the oldest unprocessed record's from above; caught up: none.
+          lagSeconds: batch.offsetLag > 0 ? Math.max(0, loop.now() - records[records.length - 1]!.timestamp) / 1000 : 0,
         });
       } catch (e) {
         // Forget the partition: the retry re-fences, re-reads the committed offset and restores state.

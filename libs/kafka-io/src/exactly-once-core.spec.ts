@@ -20,7 +20,7 @@ interface Seen {
 }
 
 /** A loop over the fake client on topic `t`, 2 partitions, handler echoing records with metadata `m<last offset>`. */
-const setup = async (overrides: Partial<ExactlyOnceWork> = {}) => {
+const setup = async (overrides: Partial<ExactlyOnceWork> & { readonly now?: () => number } = {}) => {
   const fake: FakeEosClient = createFakeEosClient();
   fake.setRange('t', 0, 0, 100);
   fake.setRange('t', 1, 0, 100);
@@ -94,7 +94,17 @@ describe('runExactlyOnceLoop: claims and commits', () => {
     ]);
     expect(fake.resolved).toEqual(['t:1@2']);
     expect(fake.heartbeats).toEqual(['t:1']);
-    expect(detail('eos.committed')).toEqual([{ topic: 't', partition: 1, records: 3, outputs: 3, next: '3', lag: 0 }]);
+    expect(detail('eos.committed')).toEqual([{ topic: 't', partition: 1, records: 3, outputs: 3, next: '3', lag: 0, lagSeconds: 0 }]);
+  });
+
+  it('reports the lag in seconds behind the end from the age of the batch’s last record, 0 when caught up', async () => {
+    const { fake, detail } = await setup({ now: () => 50_000 });
+    await fake.deliver({ topic: 't', partition: 1, offsets: [0, 1], offsetLag: 40, timestamp: 47_500 });
+    await fake.deliver({ topic: 't', partition: 1, offsets: [2], offsetLag: 0, timestamp: 49_000 });
+    expect(detail('eos.committed').map((d) => [d['lag'], d['lagSeconds']])).toEqual([
+      [40, 2.5],
+      [0, 0],
+    ]);
   });
 
   it('commits past the transaction markers that follow the last record (lastOffset beyond it)', async () => {

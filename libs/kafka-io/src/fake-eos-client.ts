@@ -16,6 +16,10 @@ export interface FakeBatch extends TopicPartition {
   readonly lastOffset?: number;
   readonly stale?: boolean;
   readonly running?: boolean;
+  /** Records behind the end after this batch, as the fetch saw it (default 0). */
+  readonly offsetLag?: number;
+  /** The records' Kafka timestamp (default 0). */
+  readonly timestamp?: number;
 }
 
 /**
@@ -78,14 +82,14 @@ export const createFakeEosClient = () => {
     startTransactor,
   };
 
-  const record = (topic: string, partition: number, offset: number): InputRecord => ({
+  const record = (topic: string, partition: number, offset: number, timestamp: number): InputRecord => ({
     topic,
     partition,
     offset: BigInt(offset),
     key: null,
     value: Buffer.from(String(offset)),
     headers: {},
-    timestamp: 0,
+    timestamp,
   });
 
   return {
@@ -113,16 +117,16 @@ export const createFakeEosClient = () => {
     emit: (event: GroupEvent) => listeners.forEach((l) => l(event)),
     join: (...assignment: TopicPartition[]) => listeners.forEach((l) => l({ type: 'joined', assignment })),
     /** Hands one batch to the loop, as the consumer would; resolves or rejects with the loop's handler. */
-    deliver({ topic, partition, offsets, lastOffset, stale = false, running = true }: FakeBatch): Promise<void> {
+    deliver({ topic, partition, offsets, lastOffset, stale = false, running = true, offsetLag = 0, timestamp = 0 }: FakeBatch): Promise<void> {
       if (!eachBatch) throw new Error('the loop has not called run');
-      const records = offsets.map((o) => record(topic, partition, o));
+      const records = offsets.map((o) => record(topic, partition, o, timestamp));
       const last = BigInt(lastOffset ?? offsets[offsets.length - 1] ?? -1);
       return eachBatch({
         topic,
         partition,
         records,
         lastOffset: last,
-        offsetLag: 0,
+        offsetLag,
         resolveOffset: (offset) => void resolved.push(`${topic}:${partition}@${offset}`),
         heartbeat: async () => void heartbeats.push(`${topic}:${partition}`),
         isRunning: () => running,

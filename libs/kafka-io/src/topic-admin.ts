@@ -2,6 +2,7 @@ import { describedGroup, type ConsumerGroupDescription } from './group-members.j
 import { connectClient } from './kafka-error-mapping.js';
 import { createKafkaClient } from './kafka-client-factory.js';
 import { partitionOffsets, type PartitionOffsets } from './partition-offsets.js';
+import { findRecordTimestamp } from './record-age.js';
 import { isRetriableKafkaError, retryRetriable } from './retry-retriable.js';
 
 export interface TopicSpec {
@@ -28,6 +29,12 @@ export interface TopicAdmin {
   groupState(groupId: string): Promise<{ readonly state: string; readonly members: number }>;
   /** A consumer group's state and each member: memberId, clientId, clientHost and its assigned partitions. */
   describeGroup(groupId: string): Promise<ConsumerGroupDescription>;
+  /**
+   * When the records at these offsets were written (their Kafka timestamps, epoch ms), from the time
+   * index (no record fetched); null when not found (deleted, or older than 30 days). Each offset must
+   * be below its partition's end.
+   */
+  recordTimestamps(topic: string, offsets: ReadonlyMap<number, bigint>, now?: number): Promise<ReadonlyMap<number, number | null>>;
   /** Cleanup policy and other non-default configs of a topic. */
   topicConfig(topic: string): Promise<Readonly<Record<string, string>>>;
   /** Deletes a partition's records below `before` (what retention does); for tests and operators. */
@@ -82,6 +89,19 @@ export const createTopicAdmin = async ({ brokers, clientId = 'topic-admin' }: { 
     async committedOffsets(groupId, topic) {
       const [entry] = await retryRetriable(() => admin.fetchOffsets({ groupId, topics: [topic] }));
       return new Map((entry?.partitions ?? []).map((p) => [p.partition, { offset: BigInt(p.offset), metadata: p.metadata ?? null }]));
+    },
+    async recordTimestamps(topic, offsets, now = Date.now()) {
+      const offsetAtTime = (partition: number) => async (t: number) => {
+        const found = await retryRetriable(() => admin.fetchTopicOffsetsByTimestamp(topic, t));
+        // A partition the broker did not answer for counts as having nothing that new: no timestamp.
+        return BigInt(found.find((p) => p.partition === partition)?.offset ?? Number.MAX_SAFE_INTEGER);
+      };
+      const found = await Promise.all(
+        [...offsets].map(
+          async ([partition, offset]) => [partition, await findRecordTimestamp({ offset, offsetAtTime: offsetAtTime(partition), now })] as const,
+        ),
+      );
+      return new Map(found);
     },
     async topicConfig(topic) {
       const { resources } = await retryRetriable(() => admin.describeConfigs({ includeSynonyms: false, resources: [{ type: 2, name: topic }] }));

@@ -16,3 +16,4 @@ export * from './postgres-inspection.js';
 export * from './snapshot-signal.js';
 export * from './pg-io-error.js';
 export * from './replication-slot.js';
+export * from './activity-group-rows.js';

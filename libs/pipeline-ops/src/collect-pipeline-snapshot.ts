@@ -3,6 +3,7 @@ import { createTopicAdmin, probeBroker, readToEnd, type TopicAdmin } from '@eap/
 import { inspectPostgres } from '@eap/pg-io';
 import { sourceTopics } from '@eap/pipeline-config';
 import { groupMemberDetails } from './group-member-details.js';
+import { oldestLagSeconds } from './lag-seconds.js';
 import type { OpsSettings } from './ops-settings.js';
 import type { GroupSnapshot, PipelineSnapshot, ServiceProbe, TopicRole, TopicSnapshot } from './pipeline-snapshot.js';
 
@@ -29,17 +30,39 @@ const groupSnapshot = async (admin: TopicAdmin, allEnds: EndOffsets, app: GroupS
   const group = await admin.describeGroup(groupId);
   const [state, members] = [group.state, group.members.length];
   const ends = allEnds.get(topic);
-  if (!ends) return { app, groupId, topic, state, members, memberDetails: groupMemberDetails(group.members, topic, []), partitions: [], lag: 0n };
+  if (!ends)
+    return { app, groupId, topic, state, members, memberDetails: groupMemberDetails(group.members, topic, []), partitions: [], lag: 0n, lagSeconds: 0 };
   const committed = await admin.committedOffsets(groupId, topic);
-  const partitions = [...ends]
+  const positions = [...ends]
     .sort(([a], [b]) => a - b)
     .map(([partition, end]) => {
       const c = committed.get(partition)?.offset;
       const at = c === undefined || c < 0n ? null : c;
       return { partition, committed: at, end, lag: end - (at ?? 0n) };
     });
+  // The oldest record not yet processed is the one at the committed offset (or the log start, when
+  // nothing is committed: the time index answers for the first record still there).
+  const now = Date.now();
+  const lagging = new Map(positions.filter((p) => p.lag > 0n).map((p) => [p.partition, p.committed ?? 0n]));
+  const written = lagging.size
+    ? await admin.recordTimestamps(topic, lagging, now).catch(() => new Map<number, number | null>())
+    : new Map<number, number | null>();
+  const partitions = positions.map((p) => {
+    const ts = written.get(p.partition);
+    return { ...p, lagSeconds: p.lag === 0n ? 0 : ts === undefined || ts === null ? null : Math.max(0, now - ts) / 1000 };
+  });
   const memberDetails = groupMemberDetails(group.members, topic, partitions);
-  return { app, groupId, topic, state, members, memberDetails, partitions, lag: partitions.reduce((n, p) => n + p.lag, 0n) };
+  return {
+    app,
+    groupId,
+    topic,
+    state,
+    members,
+    memberDetails,
+    partitions,
+    lag: partitions.reduce((n, p) => n + p.lag, 0n),
+    lagSeconds: oldestLagSeconds(partitions),
+  };
 };
 
 const dlqCounts = async (s: OpsSettings) => {
@@ -67,10 +90,12 @@ const dlqCounts = async (s: OpsSettings) => {
  */
 export const collectPipelineSnapshot = async (s: OpsSettings, { dlq = true }: { dlq?: boolean } = {}): Promise<PipelineSnapshot> => {
   const connectClient = createConnectClient({ baseUrl: s.connectUrl, timeoutMs: 3_000 });
+  let live: readonly string[] = [];
   const [postgres, kafka, connect, registry] = await Promise.all([
     inspectPostgres(s.pg, s.names.slot),
     probe(s.brokers.join(','), async () => {
       const b = await probeBroker(s.brokers);
+      live = b.brokers;
       return `cluster ${b.clusterId}, ${b.brokerCount} broker(s)`;
     }),
     probe(s.connectUrl, async () => `${(await connectClient.connectors()).length} connector(s)`),
@@ -86,6 +111,7 @@ export const collectPipelineSnapshot = async (s: OpsSettings, { dlq = true }: { 
     at: Date.now(),
     postgres: { ...postgres, address: `${s.pg.host}:${s.pg.port}/${s.pg.database}`, slotName: s.names.slot },
     kafka,
+    brokers: kafka.up ? { configured: s.brokers, live } : null,
     connect,
     registry,
     connector,

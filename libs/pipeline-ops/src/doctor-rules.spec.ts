@@ -1,5 +1,6 @@
 import type { ConnectorStatus } from '@eap/connect-io';
 import { diagnose, worstSeverity } from './doctor-rules.js';
+import type { VerifyResult } from './verify-summaries.js';
 import type { GroupSnapshot, PipelineSnapshot } from './pipeline-snapshot.js';
 
 const MB = 1024 * 1024;
@@ -13,6 +14,7 @@ const group = (over: Partial<GroupSnapshot> = {}): GroupSnapshot => ({
   memberDetails: [],
   partitions: [],
   lag: 0n,
+  lagSeconds: 0,
   ...over,
 });
 const healthy = (over: Partial<PipelineSnapshot> = {}): PipelineSnapshot => ({
@@ -23,11 +25,12 @@ const healthy = (over: Partial<PipelineSnapshot> = {}): PipelineSnapshot => ({
     walLevel: 'logical',
     startedAt: 0,
     maxSlotWalKeepBytes: 2048 * MB,
-    slot: { active: true, retainedBytes: 10_000, walStatus: 'reserved' },
+    slot: { active: true, retainedBytes: 10_000, walStatus: 'reserved', unconfirmedBytes: 120, lagSeconds: 0.2 },
     address: '127.0.0.1:5433/streaming_db',
     slotName: 'employee_slot',
   },
   kafka: { up: true, address: '127.0.0.1:9092', detail: '1 broker' },
+  brokers: { configured: ['127.0.0.1:9092'], live: ['127.0.0.1:9092'] },
   connect: { up: true, address: 'http://127.0.0.1:8083', detail: '1 connector' },
   registry: { up: true, address: 'http://127.0.0.1:8081', detail: '2 subjects' },
   connector: { name: 'employee-connector', status: running },
@@ -52,6 +55,10 @@ describe('diagnose', () => {
       'connector',
       'lag:summary-aggregator',
       'dlq',
+      'brokers',
+      'capture',
+      'lag-seconds:summary-aggregator',
+      'dlq:arriving',
     ]);
   });
 
@@ -126,5 +133,72 @@ describe('diagnose', () => {
       ['registry', 'fail', 'registry is not reachable at http://127.0.0.1:8081 (fetch failed)'],
       ['dlq', 'warn', '3 record(s) in dlq: missing_employee 2, late 1'],
     ]);
+  });
+});
+
+describe('diagnose: alerts', () => {
+  const thresholds = { lagSeconds: 30, slotWalShare: 0.25 };
+  const alerts = (earlier: PipelineSnapshot, now: PipelineSnapshot, verify?: VerifyResult) =>
+    diagnose(earlier, now, { thresholds, verify }).filter((f) => f.severity !== 'ok');
+
+  it('raises a group more seconds behind than ALERT_LAG_SECONDS: a warning while it has members, a failure without', () => {
+    const behind = (members: number) => healthy({ groups: [group({ lag: 40n, lagSeconds: 95, members })] });
+    expect(alerts(healthy(), behind(2))).toEqual([
+      expect.objectContaining({
+        check: 'lag-seconds:summary-aggregator',
+        severity: 'warn',
+        message: 'summary-aggregator is 1 min 35 s behind on t (40 records), above ALERT_LAG_SECONDS=30',
+      }),
+    ]);
+    expect(alerts(healthy(), behind(0)).map((f) => [f.check, f.severity])).toEqual([
+      ['lag:summary-aggregator', 'fail'],
+      ['lag-seconds:summary-aggregator', 'fail'],
+    ]);
+    expect(alerts(healthy(), healthy({ groups: [group({ lag: 40n, lagSeconds: 29, members: 1 })] }))).toEqual([]);
+  });
+
+  it('raises the capture behind the WAL, and the slot past ALERT_SLOT_WAL_PERCENT', () => {
+    const pg = healthy().postgres;
+    if (pg.kind !== 'up' || !pg.slot) throw new Error('fixture');
+    const capture = healthy({ postgres: { ...pg, slot: { ...pg.slot, lagSeconds: 45, unconfirmedBytes: 9_000_000 } } });
+    expect(alerts(healthy(), capture)).toEqual([
+      expect.objectContaining({ check: 'capture', severity: 'warn', message: expect.stringContaining('45 s behind') }),
+    ]);
+    const retaining = healthy({ postgres: { ...pg, slot: { ...pg.slot, retainedBytes: 600 * MB } } });
+    expect(alerts(healthy(), retaining)).toEqual([
+      expect.objectContaining({ check: 'slot', message: expect.stringContaining('29 % of max_slot_wal_keep_size (2048 MB), above ALERT_SLOT_WAL_PERCENT=25') }),
+    ]);
+  });
+
+  it('raises dead letters that arrived since the earlier look, by reason, and nothing for old ones alone', () => {
+    const dlq = (byReason: Record<string, number>) => ({ topic: 'dlq', total: Object.values(byReason).reduce((a, b) => a + b, 0), byReason });
+    const arriving = alerts(healthy({ dlq: dlq({ late: 2 }) }), healthy({ at: 10_000, dlq: dlq({ late: 5, missing_employee: 1 }) }));
+    expect(arriving.find((f) => f.check === 'dlq:arriving')?.message).toBe('4 new record(s) in dlq in 10 s: late 3, missing_employee 1');
+    expect(alerts(healthy({ dlq: dlq({ late: 5 }) }), healthy({ dlq: dlq({ late: 5 }) })).map((f) => f.check)).toEqual(['dlq']);
+  });
+
+  it('raises a broker that stopped answering: fewer than configured, or than at the earlier look', () => {
+    const three = ['127.0.0.1:9092', '127.0.0.1:9192', '127.0.0.1:9292'];
+    const down = healthy({ brokers: { configured: three, live: [three[0]!, three[2]!] } });
+    expect(alerts(healthy({ brokers: { configured: three, live: three } }), down)).toEqual([
+      expect.objectContaining({ check: 'brokers', message: '2 of 3 brokers alive; not answering: 127.0.0.1:9192' }),
+    ]);
+    const oneConfigured = (live: string[]) => healthy({ brokers: { configured: [three[0]!], live } });
+    expect(alerts(oneConfigured(three), oneConfigured([three[0]!])).map((f) => f.message)).toEqual(['1 of 3 brokers alive']);
+    expect(alerts(oneConfigured(three), oneConfigured(three))).toEqual([]);
+  });
+
+  it('fails on verify differences at a quiet moment, and does not judge one taken under load', () => {
+    const result = (lag: bigint): VerifyResult =>
+      ({
+        ok: false,
+        report: { horizon: null, matched: 10, mismatched: [{}], missing: [{}, {}], extra: [] },
+        aggregator: { lag },
+        duplicates: { count: 0, examples: [] },
+      }) as unknown as VerifyResult;
+    expect(alerts(healthy(), healthy(), result(0n))).toEqual([
+      expect.objectContaining({ check: 'verify', severity: 'fail', message: '3 summary group(s) differ from SQL GROUP BY' }),
+    ]);
+    expect(alerts(healthy(), healthy(), result(12n))).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { alertFindings, type AlertOptions } from './alert-rules.js';
+import { DEFAULT_ALERT_THRESHOLDS } from './alert-settings.js';
 import type { PipelineSnapshot } from './pipeline-snapshot.js';
 
 export type FindingSeverity = 'ok' | 'warn' | 'fail';
@@ -25,7 +27,8 @@ const GROWING_LAG = 1_000n;
  * The manual's common problems and a few more, judged on two snapshots taken a moment apart (the
  * second one decides; the first shows trends). Pure: the CLI and the console show the same findings.
  */
-export const diagnose = (earlier: PipelineSnapshot, now: PipelineSnapshot): readonly DoctorFinding[] => {
+export const diagnose = (earlier: PipelineSnapshot, now: PipelineSnapshot, options: AlertOptions = {}): readonly DoctorFinding[] => {
+  const { slotWalShare } = options.thresholds ?? DEFAULT_ALERT_THRESHOLDS;
   const findings: DoctorFinding[] = [];
   const pg = now.postgres;
   if (pg.kind === 'down') {
@@ -73,11 +76,11 @@ export const diagnose = (earlier: PipelineSnapshot, now: PipelineSnapshot): read
           message: `slot ${pg.slotName} is not active: no connector reads it, and it retains ${mb(slot.retainedBytes)} of WAL`,
           fix: 'start the connector (see the connector check); drop the slot if the pipeline is gone',
         });
-      else if (share >= 0.5)
+      else if (share >= slotWalShare)
         findings.push({
           check: 'slot',
           severity: 'warn',
-          message: `slot ${pg.slotName} retains ${mb(slot.retainedBytes)} of WAL, ${(share * 100).toFixed(0)} % of max_slot_wal_keep_size (${mb(limit)})`,
+          message: `slot ${pg.slotName} retains ${mb(slot.retainedBytes)} of WAL, ${(share * 100).toFixed(0)} % of max_slot_wal_keep_size (${mb(limit)}), above ALERT_SLOT_WAL_PERCENT=${Math.round(slotWalShare * 100)}`,
           fix: "the connector is behind: check its task and Connect's log (npm run stack -- logs connect)",
         });
       else findings.push(ok('slot', `slot ${pg.slotName} active, retaining ${mb(slot.retainedBytes)} of WAL${limit > 0 ? ` (limit ${mb(limit)})` : ''}`));
@@ -163,7 +166,7 @@ export const diagnose = (earlier: PipelineSnapshot, now: PipelineSnapshot): read
       fix: `read them: npm run pipeline -- tail ${now.dlq.topic} --from-beginning`,
     });
   } else if (now.dlq) findings.push(ok('dlq', `${now.dlq.topic} is empty`));
-  return findings;
+  return [...findings, ...alertFindings(earlier, now, options)];
 };
 
 export const worstSeverity = (findings: readonly DoctorFinding[]): FindingSeverity =>

@@ -7,7 +7,7 @@ const member = (memberId: string, clientId: string, assignment: Record<string, n
   clientHost,
   assignment,
 });
-const lag = (partition: number, n: bigint) => ({ partition, committed: 0n, end: n, lag: n });
+const lag = (partition: number, n: bigint, lagSeconds: number | null = Number(n) / 2) => ({ partition, committed: 0n, end: n, lag: n, lagSeconds });
 
 describe('groupMemberDetails', () => {
   it('names each instance from its clientId and sums the lag of the partitions it owns', () => {
@@ -29,10 +29,19 @@ describe('groupMemberDetails', () => {
         healthAddress: 'http://127.0.0.1:9465',
         partitions: [0, 1],
         lag: 7n,
+        lagSeconds: 2,
       },
-      expect.objectContaining({ instanceId: 'agg-2', healthAddress: 'http://127.0.0.1:41873', partitions: [2], lag: 8n }),
-      expect.objectContaining({ instanceId: 'agg-10', partitions: [], lag: 0n }),
+      expect.objectContaining({ instanceId: 'agg-2', healthAddress: 'http://127.0.0.1:41873', partitions: [2], lag: 8n, lagSeconds: 4 }),
+      expect.objectContaining({ instanceId: 'agg-10', partitions: [], lag: 0n, lagSeconds: 0 }),
     ]);
+  });
+
+  it('gives a member an unknown lag in seconds when one of its partitions has it unknown', () => {
+    const [m] = groupMemberDetails([member('m-1', 'summary-aggregator/agg-1@127.0.0.1:9465', { processed: [0, 1] })], 'processed', [
+      lag(0, 3n),
+      lag(1, 4n, null),
+    ]);
+    expect(m?.lagSeconds).toBeNull();
   });
 
   it('shows an older or foreign member as its clientId, with instance and health unknown, after the known ones', () => {

@@ -1,6 +1,7 @@
 import type { ConsumerGroupMember } from '@eap/kafka-io';
 import { healthServerUrl, parseMemberClientId } from '@eap/pipeline-config';
 import type { GroupMember, GroupPartitionLag } from './pipeline-snapshot.js';
+import { oldestLagSeconds } from './lag-seconds.js';
 
 /** A health server bound to every interface is reached where its instance connects to Kafka from. */
 const EVERY_INTERFACE = new Set(['0.0.0.0', '::']);
@@ -19,7 +20,7 @@ export const groupMemberDetails = (
   topic: string,
   partitions: readonly GroupPartitionLag[],
 ): readonly GroupMember[] => {
-  const lagOf = new Map(partitions.map((p) => [p.partition, p.lag]));
+  const byPartition = new Map(partitions.map((p) => [p.partition, p]));
   return members
     .map((m): GroupMember => {
       const id = parseMemberClientId(m.clientId);
@@ -32,7 +33,8 @@ export const groupMemberDetails = (
         host: m.clientHost,
         healthAddress: id && healthHost ? healthServerUrl(healthHost, id.healthPort) : null,
         partitions: owned,
-        lag: owned.reduce((n, p) => n + (lagOf.get(p) ?? 0n), 0n),
+        lag: owned.reduce((n, p) => n + (byPartition.get(p)?.lag ?? 0n), 0n),
+        lagSeconds: oldestLagSeconds(owned.flatMap((p) => byPartition.get(p) ?? [])),
       };
     })
     .sort(byInstance);

@@ -22,6 +22,11 @@ export interface GroupPartitionLag {
   readonly committed: bigint | null;
   readonly end: bigint;
   readonly lag: bigint;
+  /**
+   * Age in seconds of the oldest record not yet processed (the one at the committed offset), by its
+   * Kafka timestamp: when it was written to the topic. 0 when there is no lag; null when unknown.
+   */
+  readonly lagSeconds: number | null;
 }
 
 /** One member of a consumer group: an app instance, named by its clientId (`<app>/<instanceId>@<healthHost>:<healthPort>`). */
@@ -38,6 +43,8 @@ export interface GroupMember {
   readonly partitions: readonly number[];
   /** Sum of the lag of the partitions it owns, in records. */
   readonly lag: bigint;
+  /** The largest lag in seconds of the partitions it owns (0 for none; null when unknown). */
+  readonly lagSeconds: number | null;
 }
 
 export interface GroupSnapshot {
@@ -50,6 +57,8 @@ export interface GroupSnapshot {
   readonly memberDetails: readonly GroupMember[];
   readonly partitions: readonly GroupPartitionLag[];
   readonly lag: bigint;
+  /** The largest lag in seconds of its partitions (null when one is unknown). */
+  readonly lagSeconds: number | null;
 }
 
 /** Everything `status` shows and `doctor` judges, read at one moment. */
@@ -57,6 +66,8 @@ export interface PipelineSnapshot {
   readonly at: number;
   readonly postgres: PostgresInspection & { readonly address: string; readonly slotName: string };
   readonly kafka: ServiceProbe;
+  /** The brokers the settings name (KAFKA_BROKERS) and those the cluster lists as alive; null when Kafka is down. */
+  readonly brokers: { readonly configured: readonly string[]; readonly live: readonly string[] } | null;
   readonly connect: ServiceProbe;
   readonly registry: ServiceProbe;
   /** null when Connect is down; `missing` when it has no such connector. */

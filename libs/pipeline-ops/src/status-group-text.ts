@@ -1,3 +1,4 @@
+import { formatSeconds } from './lag-seconds.js';
 import type { GroupMember, GroupSnapshot, TopicSnapshot } from './pipeline-snapshot.js';
 
 const n = (x: bigint | number) => x.toLocaleString('en-US');
@@ -8,10 +9,15 @@ const partitionsText = (m: GroupMember, g: GroupSnapshot) => (m.partitions.lengt
 
 /** Under a group's line: one line per partition, then one per member (instance, host, health, partitions, lag). */
 export const groupDetailLines = (g: GroupSnapshot): readonly string[] => {
-  const rows = g.memberDetails.map((m) => [memberLabel(m), m.host, m.healthAddress ?? 'unknown', partitionsText(m, g), n(m.lag)] as const);
+  const rows = g.memberDetails.map(
+    (m) => [memberLabel(m), m.host, m.healthAddress ?? 'unknown', partitionsText(m, g), `${n(m.lag)} (${formatSeconds(m.lagSeconds)})`] as const,
+  );
   const width = (i: 0 | 1 | 2 | 3) => Math.max(0, ...rows.map((r) => r[i].length));
   return [
-    ...g.partitions.map((p) => `    partition ${p.partition}: committed ${p.committed === null ? '-' : n(p.committed)}, end ${n(p.end)}, lag ${n(p.lag)}`),
+    ...g.partitions.map(
+      (p) =>
+        `    partition ${p.partition}: committed ${p.committed === null ? '-' : n(p.committed)}, end ${n(p.end)}, lag ${n(p.lag)} (${formatSeconds(p.lagSeconds)})`,
+    ),
     ...rows.map(
       ([label, host, health, partitions, lag]) =>
         `    member ${label.padEnd(width(0))}  host ${host.padEnd(width(1))}  health ${health.padEnd(width(2))}  partitions ${partitions.padEnd(width(3))}  lag ${lag}`,

@@ -14,6 +14,7 @@ const member = (
   port: number | null,
   partitions: number[],
   lag: bigint,
+  lagSeconds: number | null,
   clientId = `${instance?.startsWith('proc') ? 'enrichment-processor' : 'summary-aggregator'}/${instance}@127.0.0.1:${port}`,
 ): GroupMember => ({
   memberId: `${clientId}-uuid`,
@@ -23,8 +24,15 @@ const member = (
   healthAddress: port === null ? null : `http://127.0.0.1:${port}`,
   partitions,
   lag,
+  lagSeconds,
 });
-const lag = (partition: number, committed: bigint, end: bigint) => ({ partition, committed, end, lag: end - committed });
+const lag = (partition: number, committed: bigint, end: bigint, lagSeconds: number | null = end === committed ? 0 : 1.25) => ({
+  partition,
+  committed,
+  end,
+  lag: end - committed,
+  lagSeconds,
+});
 
 const processor: GroupSnapshot = {
   app: 'enrichment-processor',
@@ -32,9 +40,10 @@ const processor: GroupSnapshot = {
   topic: 'employee-server.public.employee_activities',
   state: 'Stable',
   members: 2,
-  memberDetails: [member('proc-1', 9464, [0], 3n), member('proc-2', 40117, [], 0n)],
+  memberDetails: [member('proc-1', 9464, [0], 3n, 1.25), member('proc-2', 40117, [], 0n, 0)],
   partitions: [lag(0, 337_426n, 337_429n)],
   lag: 3n,
+  lagSeconds: 1.25,
 };
 const aggregator: GroupSnapshot = {
   app: 'summary-aggregator',
@@ -42,14 +51,16 @@ const aggregator: GroupSnapshot = {
   topic: 'processed-employee-activities',
   state: 'Stable',
   members: 3,
-  memberDetails: [member('agg-1', 9465, [0, 1], 4n), member('agg-2', 41873, [2], 8n), member(null, null, [], 0n, 'summary-aggregator')],
-  partitions: [lag(0, 124_310n, 124_310n), lag(1, 101_544n, 101_548n), lag(2, 98_112n, 98_120n)],
+  memberDetails: [member('agg-1', 9465, [0, 1], 4n, 1.25), member('agg-2', 41873, [2], 8n, 200), member(null, null, [], 0n, 0, 'summary-aggregator')],
+  partitions: [lag(0, 124_310n, 124_310n), lag(1, 101_544n, 101_548n), lag(2, 98_112n, 98_120n, 200)],
   lag: 12n,
+  lagSeconds: 200,
 };
 const snapshot = (at: number, groups: readonly GroupSnapshot[]): PipelineSnapshot => ({
   at,
   postgres: { kind: 'down', reason: 'unreachable', detail: 'ECONNREFUSED', address: '127.0.0.1:5433/streaming_db', slotName: 'employee_slot' },
   kafka: { up: true, address: '127.0.0.1:9092', detail: 'cluster c, 1 broker(s)' },
+  brokers: { configured: ['127.0.0.1:9092'], live: ['127.0.0.1:9092'] },
   connect: { up: false, address: 'http://127.0.0.1:8083', error: 'fetch failed' },
   registry: { up: true, address: 'http://127.0.0.1:8081/apis/ccompat/v7', detail: '21 subject(s)' },
   connector: null,
@@ -69,17 +80,17 @@ describe('formatStatusReport', () => {
     const text = formatStatusReport(snapshot(0, [processor, aggregator]), snapshot(1_000, [processor, aggregator]));
     expect(groupsPart(text).split('\n')).toEqual([
       'CONSUMER GROUPS',
-      '  employee-server-enrichment-processor (enrichment-processor): Stable, 2 member(s), lag 3 on employee-server.public.employee_activities',
-      '    partition 0: committed 337,426, end 337,429, lag 3',
-      '    member proc-1  host 127.0.0.1  health http://127.0.0.1:9464   partitions 0               lag 3',
-      '    member proc-2  host 127.0.0.1  health http://127.0.0.1:40117  partitions none (standby)  lag 0',
-      '  employee-server-summary-aggregator (summary-aggregator): Stable, 3 member(s), lag 12 on processed-employee-activities',
-      '    partition 0: committed 124,310, end 124,310, lag 0',
-      '    partition 1: committed 101,544, end 101,548, lag 4',
-      '    partition 2: committed 98,112, end 98,120, lag 8',
-      '    member agg-1                                  host 127.0.0.1  health http://127.0.0.1:9465   partitions 0, 1            lag 4',
-      '    member agg-2                                  host 127.0.0.1  health http://127.0.0.1:41873  partitions 2               lag 8',
-      '    member summary-aggregator (instance unknown)  host 127.0.0.1  health unknown                 partitions none (standby)  lag 0',
+      '  employee-server-enrichment-processor (enrichment-processor): Stable, 2 member(s), lag 3 (1.3 s) on employee-server.public.employee_activities',
+      '    partition 0: committed 337,426, end 337,429, lag 3 (1.3 s)',
+      '    member proc-1  host 127.0.0.1  health http://127.0.0.1:9464   partitions 0               lag 3 (1.3 s)',
+      '    member proc-2  host 127.0.0.1  health http://127.0.0.1:40117  partitions none (standby)  lag 0 (0.0 s)',
+      '  employee-server-summary-aggregator (summary-aggregator): Stable, 3 member(s), lag 12 (3 min 20 s) on processed-employee-activities',
+      '    partition 0: committed 124,310, end 124,310, lag 0 (0.0 s)',
+      '    partition 1: committed 101,544, end 101,548, lag 4 (1.3 s)',
+      '    partition 2: committed 98,112, end 98,120, lag 8 (3 min 20 s)',
+      '    member agg-1                                  host 127.0.0.1  health http://127.0.0.1:9465   partitions 0, 1            lag 4 (1.3 s)',
+      '    member agg-2                                  host 127.0.0.1  health http://127.0.0.1:41873  partitions 2               lag 8 (3 min 20 s)',
+      '    member summary-aggregator (instance unknown)  host 127.0.0.1  health unknown                 partitions none (standby)  lag 0 (0.0 s)',
       '',
     ]);
   });
@@ -101,7 +112,33 @@ describe('formatStatusReport', () => {
     expect(groupsPart(formatStatusReport(snapshot(0, [empty]), snapshot(1_000, [empty])))).not.toContain('member ');
     const rebalancing = { ...processor, state: 'PreparingRebalance' };
     expect(groupsPart(formatStatusReport(snapshot(0, [rebalancing]), snapshot(1_000, [rebalancing])))).toContain(
-      'member proc-2  host 127.0.0.1  health http://127.0.0.1:40117  partitions none  lag 0',
+      'member proc-2  host 127.0.0.1  health http://127.0.0.1:40117  partitions none  lag 0 (0.0 s)',
+    );
+  });
+
+  it('gives the capture lag under the replication slot, in bytes and seconds, or says no connector reads it', () => {
+    const up = (slot: { active: boolean; lagSeconds: number | null }): PipelineSnapshot => ({
+      ...snapshot(1_000, []),
+      postgres: {
+        kind: 'up',
+        serverVersion: '15.20 (Debian)',
+        walLevel: 'logical',
+        startedAt: 0,
+        maxSlotWalKeepBytes: -1,
+        slot: { ...slot, retainedBytes: 81_920, walStatus: 'reserved', unconfirmedBytes: 4_096 },
+        address: '127.0.0.1:5433/streaming_db',
+        slotName: 'employee_slot',
+      },
+    });
+    const slotLine = (s: PipelineSnapshot) =>
+      formatStatusReport(s, s)
+        .split('\n')
+        .find((l) => l.startsWith('  employee_slot'));
+    expect(slotLine(up({ active: true, lagSeconds: 0.36 }))).toBe(
+      '  employee_slot: active, WAL retained 81,920 bytes (reserved); capture lag 4,096 bytes, 0.4 s',
+    );
+    expect(slotLine(up({ active: false, lagSeconds: null }))).toBe(
+      '  employee_slot: INACTIVE, WAL retained 81,920 bytes (reserved); capture lag 4,096 bytes, no connector reading',
     );
   });
 
@@ -115,6 +152,7 @@ describe('formatStatusReport', () => {
       healthAddress: 'http://127.0.0.1:41873',
       partitions: [2],
       lag: '8',
+      lagSeconds: 200,
     });
   });
 });

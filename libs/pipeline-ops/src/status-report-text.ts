@@ -1,5 +1,6 @@
 import type { DoctorFinding } from './doctor-rules.js';
 import type { PipelineSnapshot, ServiceProbe } from './pipeline-snapshot.js';
+import { formatSeconds } from './lag-seconds.js';
 import { groupDetailLines, topicNoteLines } from './status-group-text.js';
 
 const n = (x: bigint | number) => x.toLocaleString('en-US');
@@ -35,7 +36,7 @@ export const formatStatusReport = (earlier: PipelineSnapshot, now: PipelineSnaps
       '',
       'REPLICATION SLOT',
       slot
-        ? `  ${pg.slotName}: ${slot.active ? 'active' : 'INACTIVE'}, WAL retained ${n(slot.retainedBytes)} bytes${slot.walStatus ? ` (${slot.walStatus})` : ''}`
+        ? `  ${pg.slotName}: ${slot.active ? 'active' : 'INACTIVE'}, WAL retained ${n(slot.retainedBytes)} bytes${slot.walStatus ? ` (${slot.walStatus})` : ''}; capture lag ${n(slot.unconfirmedBytes)} bytes, ${slot.active ? formatSeconds(slot.lagSeconds) : 'no connector reading'}`
         : `  ${pg.slotName}: does not exist`,
     );
   }
@@ -59,7 +60,10 @@ export const formatStatusReport = (earlier: PipelineSnapshot, now: PipelineSnaps
   }
   lines.push('', 'CONSUMER GROUPS');
   for (const g of now.groups) {
-    lines.push(`  ${g.groupId} (${g.app}): ${g.state}, ${g.members} member(s), lag ${n(g.lag)} on ${g.topic}`, ...groupDetailLines(g));
+    lines.push(
+      `  ${g.groupId} (${g.app}): ${g.state}, ${g.members} member(s), lag ${n(g.lag)} (${formatSeconds(g.lagSeconds)}) on ${g.topic}`,
+      ...groupDetailLines(g),
+    );
   }
   lines.push('', 'DLQ');
   if (now.dlq === null) lines.push('  (Kafka is down)');

@@ -7,16 +7,20 @@ describe('loop event sink', () => {
     const lines: string[] = [];
     const registry = new Registry();
     const lag = new Gauge({ name: 'test_lag', help: 'lag', labelNames: ['partition'], registers: [registry] });
-    const sink = createLoopEventSink({ log: createJsonLogger({ level: 'debug', write: (l) => void lines.push(l) }), lag });
+    const lagSeconds = new Gauge({ name: 'test_lag_seconds', help: 'lag', labelNames: ['partition'], registers: [registry] });
+    const sink = createLoopEventSink({ log: createJsonLogger({ level: 'debug', write: (l) => void lines.push(l) }), lag, lagSeconds });
     expect(sink.running).toBe(false);
     sink.on('eos.assigned', { topic: 't', partition: 2 });
-    sink.on('eos.committed', { topic: 't', partition: 2, lag: 17 });
+    sink.on('eos.committed', { topic: 't', partition: 2, lag: 17, lagSeconds: 2.5 });
     expect(sink.running).toBe(true);
     expect(lines.map((l) => JSON.parse(l) as { level: string; event: string })).toMatchObject([
       { level: 'info', event: 'eos.assigned' },
       { level: 'debug', event: 'eos.committed' },
     ]);
     expect((await lag.get()).values).toEqual([{ labels: { partition: '2' }, value: 17 }]);
+    expect((await lagSeconds.get()).values).toEqual([{ labels: { partition: '2' }, value: 2.5 }]);
+    sink.on('eos.released', { topic: 't', partition: 2 });
+    expect((await lagSeconds.get()).values).toEqual([]);
   });
 
   it('counts membership events (rebalances as joined) and drops the lag of a released partition', async () => {

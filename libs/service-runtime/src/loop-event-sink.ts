@@ -12,9 +12,21 @@ const MEMBERSHIP_EVENTS = new Set(['eos.joined', 'eos.kept', 'eos.assigned', 'eo
 
 /**
  * Where an exactly-once loop's events go in an app: every event logged (commits at debug, the rest at
- * info), each commit's lag set on the app's lag gauge by partition, and membership events counted.
+ * info), each commit's lag (records and seconds) set on the app's gauges by partition, and membership
+ * events counted.
  */
-export const createLoopEventSink = ({ log, lag, groupEvents }: { log: Logger; lag: Gauge<'partition'>; groupEvents?: Counter<'event'> }): LoopEventSink => {
+export const createLoopEventSink = ({
+  log,
+  lag,
+  lagSeconds,
+  groupEvents,
+}: {
+  log: Logger;
+  lag: Gauge<'partition'>;
+  /** Age of the oldest record not yet processed, by its Kafka timestamp, set at each commit. */
+  lagSeconds?: Gauge<'partition'>;
+  groupEvents?: Counter<'event'>;
+}): LoopEventSink => {
   let running = false;
   return {
     get running() {
@@ -22,8 +34,14 @@ export const createLoopEventSink = ({ log, lag, groupEvents }: { log: Logger; la
     },
     on(event, detail) {
       running = true;
-      if (event === 'eos.committed') lag.set({ partition: String(detail['partition']) }, Number(detail['lag']));
-      else if (event === 'eos.released') lag.remove({ partition: String(detail['partition']) });
+      const partition = { partition: String(detail['partition']) };
+      if (event === 'eos.committed') {
+        lag.set(partition, Number(detail['lag']));
+        if (typeof detail['lagSeconds'] === 'number') lagSeconds?.set(partition, detail['lagSeconds']);
+      } else if (event === 'eos.released') {
+        lag.remove(partition);
+        lagSeconds?.remove(partition);
+      }
       if (groupEvents && MEMBERSHIP_EVENTS.has(event)) groupEvents.inc({ event: event.slice('eos.'.length) });
       log.log(event === 'eos.committed' ? 'debug' : 'info', event, detail);
     },

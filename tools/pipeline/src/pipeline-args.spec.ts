@@ -8,7 +8,14 @@ describe('parsePipelineArgs', () => {
 
   it('reads status, doctor --fix and tail with its topic', () => {
     expect(parsePipelineArgs(['status', '--json'])).toEqual({ kind: 'ok', command: { kind: 'status', json: true } });
-    expect(parsePipelineArgs(['doctor', '--fix'])).toEqual({ kind: 'ok', command: { kind: 'doctor', json: false, fix: true } });
+    expect(parsePipelineArgs(['doctor', '--fix'])).toEqual({ kind: 'ok', command: { kind: 'doctor', json: false, fix: true, watch: false } });
+    expect(parsePipelineArgs(['doctor', '--watch', '--json'])).toEqual({ kind: 'ok', command: { kind: 'doctor', json: true, fix: false, watch: true } });
+    expect(parsePipelineArgs(['explain', '7|login|2024-01-15T09:00:00.000Z', '--json'])).toEqual({
+      kind: 'ok',
+      command: { kind: 'explain', json: true, key: '7|login|2024-01-15T09:00:00.000Z' },
+    });
+    expect(parsePipelineArgs(['explain'])).toMatchObject({ kind: 'usage' });
+    expect(parsePipelineArgs(['doctor', '--watch', '--fix'])).toMatchObject({ kind: 'usage', message: expect.stringContaining('--fix and --watch') });
     expect(parsePipelineArgs(['tail', 'employee-activities-dlq', '--from-beginning'])).toEqual({
       kind: 'ok',
       command: { kind: 'tail', json: false, topic: 'employee-activities-dlq', fromBeginning: true },

@@ -1,12 +1,13 @@
-import { parseCommandLine, type ProgramSpec } from '@eap/pipeline-config';
+import { formatUsage, parseCommandLine, type ProgramSpec } from '@eap/pipeline-config';
 
 export type PipelineCommand =
   | { readonly kind: 'verify'; readonly json: boolean }
   | { readonly kind: 'status'; readonly json: boolean }
-  | { readonly kind: 'doctor'; readonly json: boolean; readonly fix: boolean }
+  | { readonly kind: 'doctor'; readonly json: boolean; readonly fix: boolean; readonly watch: boolean }
   | { readonly kind: 'tail'; readonly json: boolean; readonly topic: string; readonly fromBeginning: boolean }
   | { readonly kind: 'rebuild'; readonly yes: boolean; readonly keepDlq: boolean }
-  | { readonly kind: 'resnapshot'; readonly clean: boolean };
+  | { readonly kind: 'resnapshot'; readonly clean: boolean }
+  | { readonly kind: 'explain'; readonly json: boolean; readonly key: string };
 
 export type ParsedArgs =
   | { readonly kind: 'ok'; readonly command: PipelineCommand }
@@ -18,7 +19,7 @@ const json = { type: 'boolean', help: 'JSON instead of a table' } as const;
 /** The commands, their options and the readers of the settings they use (given by the caller). */
 export const pipelineProgram = (settingsReaders: ProgramSpec['settingsReaders'] = []): ProgramSpec => ({
   invocation: 'npm run pipeline --',
-  summary: 'Operations over a running pipeline: status, verify, doctor, tail, rebuild, resnapshot.',
+  summary: 'Operations over a running pipeline: status, verify, doctor, explain, tail, rebuild, resnapshot.',
   commands: {
     status: {
       help: 'servers, connector and tasks, topics with end offsets and rates, consumer-group lag per partition,\nDLQ records by reason, replication slot WAL',
@@ -27,7 +28,19 @@ export const pipelineProgram = (settingsReaders: ProgramSpec['settingsReaders'] 
     verify: { help: "compare the latest summaries with the SQL GROUP BY over the aggregator's horizon;\nexits 1 when they differ", options: { json } },
     doctor: {
       help: 'check for the common problems and say how to fix each; exits 1 on a problem',
-      options: { json, fix: { type: 'boolean', help: 'resume a stopped or paused connector, restart a failed one' } },
+      options: {
+        json,
+        fix: { type: 'boolean', help: 'resume a stopped or paused connector, restart a failed one' },
+        watch: {
+          type: 'boolean',
+          help: 'keep looking (DOCTOR_WATCH_INTERVAL_SECONDS) and print each alert raised or cleared, with its fix;\nruns verify every DOCTOR_WATCH_VERIFY_SECONDS; Ctrl-C to stop',
+        },
+      },
+    },
+    explain: {
+      help: 'the source changes behind a summary: op, activity id, its + or - to count and sum, source LSN,\ntransaction and commit time, processed-topic offset; checks they add up to the value and to the SQL rows',
+      args: [{ name: '<summary key>' }],
+      options: { json },
     },
     tail: {
       help: 'follow a topic, decoded (Avro through the registry, Debezium JSON unwrapped); Ctrl-C to stop',
@@ -69,8 +82,12 @@ export const parsePipelineArgs = (argv: readonly string[], spec: ProgramSpec = p
       return { kind: 'ok', command: { kind: 'rebuild', yes: v['yes'] === true, keepDlq: v['keep-dlq'] === true } };
     case 'resnapshot':
       return { kind: 'ok', command: { kind: 'resnapshot', clean: v['clean'] === true } };
+    case 'explain':
+      return { kind: 'ok', command: { kind: 'explain', json, key: parsed.positionals[0]! } };
     case 'doctor':
-      return { kind: 'ok', command: { kind: 'doctor', json, fix: v['fix'] === true } };
+      if (v['fix'] === true && v['watch'] === true)
+        return { kind: 'usage', message: '--fix and --watch do not go together: doctor --fix once, then --watch', text: formatUsage(spec, 'doctor') };
+      return { kind: 'ok', command: { kind: 'doctor', json, fix: v['fix'] === true, watch: v['watch'] === true } };
     default:
       return { kind: 'ok', command: { kind: parsed.command as 'verify' | 'status', json } };
   }

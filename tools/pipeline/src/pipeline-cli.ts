@@ -2,6 +2,10 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { createStreamingDb, requestBlockingSnapshot } from '@eap/pg-io';
 import {
+  alertSettingsFromEnv,
+  explainSummaryKey,
+  formatExplainReport,
+  parseSummaryKey,
   applyConnectorFix,
   collectPipelineSnapshot,
   diagnose,
@@ -23,6 +27,7 @@ import {
   restartSnapshotCleanly,
 } from '@eap/pipeline-ops';
 import { describeFailure } from '@eap/pipeline-config';
+import { watchDoctor } from './doctor-watch.js';
 import { parsePipelineArgs, pipelineProgram, type PipelineCommand } from './pipeline-args.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -48,8 +53,9 @@ const verify = async (s: OpsSettings, json: boolean): Promise<number> => {
 };
 
 const doctor = async (s: OpsSettings, json: boolean, fix: boolean): Promise<number> => {
+  const thresholds = alertSettingsFromEnv(process.env);
   let { earlier, now } = await twoSnapshots(s);
-  let findings = diagnose(earlier, now);
+  let findings = diagnose(earlier, now, { thresholds });
   const actions = findings.filter((f) => f.action);
   if (fix && actions.length) {
     if (!json) out(`${formatDoctorReport(findings)}\n`);
@@ -61,10 +67,27 @@ const doctor = async (s: OpsSettings, json: boolean, fix: boolean): Promise<numb
     await sleep(3_000);
     process.stderr.write('▸ checking again\n');
     ({ earlier, now } = await twoSnapshots(s));
-    findings = diagnose(earlier, now);
+    findings = diagnose(earlier, now, { thresholds });
   }
   out(json ? toJson({ ok: worstSeverity(findings) !== 'fail', findings }) : formatDoctorReport(findings));
   return worstSeverity(findings) === 'fail' ? 1 : 0;
+};
+
+/** Exit 1 when the changes do not add up to the summary or leave other rows than SQL's; 2 for a key that is not one. */
+const explain = async (s: OpsSettings, summaryKey: string, json: boolean): Promise<number> => {
+  const parsed = parseSummaryKey(summaryKey);
+  if (parsed.kind === 'invalid') {
+    process.stderr.write(`✗ ${parsed.detail}\n`);
+    return 2;
+  }
+  const db = createStreamingDb(s.pg, { applicationName: 'pipeline-explain' });
+  try {
+    const report = await explainSummaryKey(s, db, summaryKey, parsed.parts);
+    out(json ? toJson(report) : formatExplainReport(report));
+    return report.addsUp && report.sql.sameRows ? 0 : 1;
+  } finally {
+    await db.destroy();
+  }
 };
 
 const tail = async (s: OpsSettings, topic: string, fromBeginning: boolean, json: boolean): Promise<number> => {
@@ -165,19 +188,24 @@ const run = async (command: PipelineCommand): Promise<number> => {
       return 0;
     }
     case 'doctor':
-      return doctor(s, command.json, command.fix);
+      return command.watch ? watchDoctor(s, alertSettingsFromEnv(process.env), command.json, out) : doctor(s, command.json, command.fix);
     case 'tail':
       return tail(s, command.topic, command.fromBeginning, command.json);
     case 'rebuild':
       return rebuild(s, command.yes, command.keepDlq);
     case 'resnapshot':
       return resnapshot(s, command.clean);
+    case 'explain':
+      return explain(s, command.key, command.json);
   }
 };
 
 /** Exit codes: 0 all is well, 1 the check found differences or problems, 2 bad usage, configuration or an unreachable dependency. */
 const main = async (): Promise<number> => {
-  const parsed = parsePipelineArgs(process.argv.slice(2), pipelineProgram([opsSettingsFromEnv, (env) => verifyOptionsFromEnv(env, undefined as never)]));
+  const parsed = parsePipelineArgs(
+    process.argv.slice(2),
+    pipelineProgram([opsSettingsFromEnv, alertSettingsFromEnv, (env) => verifyOptionsFromEnv(env, undefined as never)]),
+  );
   if (parsed.kind === 'usage') {
     process.stderr.write(`✗ ${parsed.message}\n\n${parsed.text}\n`);
     return 2;

@@ -15,6 +15,7 @@ const snapshot = (connector: 'RUNNING' | 'STOPPED' | null): PipelineSnapshot => 
     slotName: 'employee_slot',
   },
   kafka: { up: true, address: '127.0.0.1:9092', detail: 'cluster x, 1 broker(s)' },
+  brokers: { configured: ['127.0.0.1:9092'], live: ['127.0.0.1:9092'] },
   connect: connector
     ? { up: true, address: 'http://127.0.0.1:8083', detail: '1 connector(s)' }
     : { up: false, address: 'http://127.0.0.1:8083', error: 'fetch failed' },
@@ -37,6 +38,12 @@ describe('console sections', () => {
     expect(out.stack.text).toContain('>Resume connector</button>');
     expect(out.stack.text).toMatch(/<td>postgres<\/td><td class="bad">down<\/td>.*unreachable: connect ECONNREFUSED/);
     expect(out.dlq.text).toMatch(/undecodable<\/td><td class="num">2/);
+    // The alerts banner: doctor's findings with their fixes.
+    expect(out.alerts.text).toContain(
+      '<li class="alert bad" data-check="connector"><strong>✗ connector</strong> connector employee-connector is STOPPED: no changes are captured',
+    );
+    expect(out.alerts.text).toContain('fix: npm run pipeline -- doctor --fix');
+    expect(out.alerts.text).toContain('data-check="postgres"');
   });
 
   it('say when Connect is down instead of offering a button', () => {
@@ -81,6 +88,7 @@ describe('console sections', () => {
       healthAddress: instanceId ? 'http://127.0.0.1:41873' : null,
       partitions,
       lag,
+      lagSeconds: Number(lag) * 1.5,
     });
     const group = (memberDetails: readonly GroupMember[]): GroupSnapshot => ({
       app: 'summary-aggregator',
@@ -90,11 +98,12 @@ describe('console sections', () => {
       members: memberDetails.length,
       memberDetails,
       partitions: [
-        { partition: 0, committed: 10n, end: 14n, lag: 4n },
-        { partition: 1, committed: 10n, end: 10n, lag: 0n },
-        { partition: 2, committed: 1n, end: 9n, lag: 8n },
+        { partition: 0, committed: 10n, end: 14n, lag: 4n, lagSeconds: 6 },
+        { partition: 1, committed: 10n, end: 10n, lag: 0n, lagSeconds: 0 },
+        { partition: 2, committed: 1n, end: 9n, lag: 8n, lagSeconds: 12 },
       ],
       lag: 12n,
+      lagSeconds: 12,
     });
     s.onSnapshot({ ...snapshot('RUNNING'), at: 0, groups: [group([member('m-1', 'agg-1', [0, 1], 4n), member('m-2', 'agg-2', [2], 8n)])] });
     s.onSnapshot({
@@ -104,8 +113,10 @@ describe('console sections', () => {
     });
     const out = renderSections(s.state, {}, 14_000).groups.text;
     expect(out).toMatch(
-      /<tr class="" data-member="m-1"><td>agg-1<\/td>\s*<td>127.0.0.1<\/td><td>0, 1<\/td>\s*<td class="num">4<\/td><td><code>http:\/\/127.0.0.1:41873<\/code>/,
+      /<tr class="" data-member="m-1"><td>agg-1<\/td>\s*<td>127.0.0.1<\/td><td>0, 1<\/td>\s*<td class="num">4<\/td><td class="num">6.0 s<\/td><td><code>http:\/\/127.0.0.1:41873<\/code>/,
     );
+    expect(out).toContain('behind by <strong class="" data-testid="lag-seconds">12 s</strong>');
+    expect(out).toContain('<td class="num">8</td><td class="num">12 s</td></tr>');
     expect(out).toMatch(/<tr class="fresh" data-member="m-3"><td>agg-3<\/td>\s*<td>127.0.0.1<\/td><td>2<\/td>\s*<td class="num">8<\/td>/);
     expect(out).toMatch(
       /data-member="m-4"><td><code>summary-aggregator<\/code> <span class="muted">\(instance unknown\)<\/span><\/td>\s*<td>127.0.0.1<\/td><td><span class="muted">none \(standby\)<\/span><\/td>/,

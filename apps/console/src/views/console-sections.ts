@@ -1,4 +1,5 @@
 import type { ConsoleState } from '../console-state.js';
+import { alertsView } from './alerts-view.js';
 import type { SummaryFilter } from '../summary-table.js';
 import { dlqView } from './dlq-view.js';
 import { eventsView } from './events-view.js';
@@ -11,6 +12,7 @@ import { topicsView } from './topics-view.js';
 import { verifyView } from './verify-view.js';
 
 export const SECTIONS = [
+  { id: 'alerts', title: 'Alerts' },
   { id: 'stack', title: 'Stack' },
   { id: 'latency', title: 'End-to-end latency' },
   { id: 'verify', title: 'Reconciliation' },
@@ -25,6 +27,7 @@ export type SectionId = (typeof SECTIONS)[number]['id'];
 
 /** Every section's inner HTML for one viewer (the summaries under that viewer's filter). */
 export const renderSections = (s: ConsoleState, filter: SummaryFilter, now: number): Readonly<Record<SectionId, SafeHtml>> => ({
+  alerts: alertsView(s),
   stack: stackView(s, now),
   latency: latencyView(s),
   verify: verifyView(s),

@@ -1,6 +1,7 @@
-import { connectorFixFor } from '@eap/pipeline-ops';
+import { connectorFixFor, formatSeconds } from '@eap/pipeline-ops';
 import type { ConsoleState } from '../console-state.js';
 import { html, type SafeHtml } from './html-template.js';
+import { sparkline } from './svg-charts.js';
 import { count, duration } from './view-format.js';
 
 interface Row {
@@ -51,7 +52,12 @@ const slotLine = (s: ConsoleState): SafeHtml => {
   const pg = s.snapshot?.postgres;
   if (!pg || pg.kind !== 'up') return html``;
   if (!pg.slot) return html`<p class="bad">Replication slot <code>${s.snapshot?.postgres.slotName}</code> does not exist yet.</p>`;
-  return html`<p>Replication slot <code>${s.snapshot?.postgres.slotName}</code>: ${pg.slot.active ? html`<span class="good">active</span>` : html`<span class="bad">inactive</span>`}, retaining ${count(Math.round(pg.slot.retainedBytes / 1024))} KiB of WAL${pg.slot.walStatus ? ` (${pg.slot.walStatus})` : ''}.</p>`;
+  return html`<p>Replication slot <code>${s.snapshot?.postgres.slotName}</code>: ${pg.slot.active ? html`<span class="good">active</span>` : html`<span class="bad">inactive</span>`}, retaining ${count(Math.round(pg.slot.retainedBytes / 1024))} KiB of WAL${pg.slot.walStatus ? ` (${pg.slot.walStatus})` : ''}.
+    Capture lag: <strong data-testid="capture-lag">${count(pg.slot.unconfirmedBytes)} bytes, ${pg.slot.active ? formatSeconds(pg.slot.lagSeconds) : 'no connector reading'}</strong>
+    ${sparkline(
+      s.captureHistory.map((p) => p.value),
+      { label: 'capture lag in bytes' },
+    )}</p>`;
 };
 
 /** Each component's health, address and uptime; the connector and its tasks with the fix button; the slot. */

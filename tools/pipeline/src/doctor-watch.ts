@@ -1,0 +1,61 @@
+import { createStreamingDb } from '@eap/pg-io';
+import {
+  alertChanges,
+  collectPipelineSnapshot,
+  diagnose,
+  formatAlertChanges,
+  formatDoctorReport,
+  toJson,
+  verifyOptionsFromEnv,
+  verifySummaries,
+  type AlertSettings,
+  type DoctorFinding,
+  type OpsSettings,
+  type PipelineSnapshot,
+  type VerifyResult,
+} from '@eap/pipeline-ops';
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/**
+ * `doctor --watch`: looks every interval and prints what changed: the full report first, then each
+ * alert raised, changed or cleared (stamped, with its fix). Verify runs every `verifyIntervalSeconds`;
+ * its last result is judged at each look. With `json`, one object per look that changed something.
+ * Stops on SIGINT or SIGTERM; exits 1 if a failure is still raised then.
+ */
+export const watchDoctor = async (s: OpsSettings, alerts: AlertSettings, json: boolean, out: (text: string) => void): Promise<number> => {
+  const stop = new AbortController();
+  process.once('SIGINT', () => stop.abort());
+  process.once('SIGTERM', () => stop.abort());
+  const db = alerts.verifyIntervalSeconds > 0 ? createStreamingDb(s.pg, { applicationName: 'pipeline-doctor-watch' }) : null;
+  let verify: VerifyResult | null = null;
+  let verifiedAt = 0;
+  let earlier: PipelineSnapshot = await collectPipelineSnapshot(s);
+  let previous: readonly DoctorFinding[] | null = null;
+  if (!json)
+    process.stderr.write(`doctor --watch: every ${alerts.watchIntervalSeconds} s, verify every ${alerts.verifyIntervalSeconds || '-'} s; Ctrl-C to stop\n`);
+  try {
+    while (!stop.signal.aborted) {
+      await sleep(previous === null ? 1_000 : alerts.watchIntervalSeconds * 1_000, stop.signal);
+      if (stop.signal.aborted) break;
+      const now = await collectPipelineSnapshot(s);
+      if (db && now.at - verifiedAt >= alerts.verifyIntervalSeconds * 1_000) {
+        verify = await verifySummaries(verifyOptionsFromEnv(process.env, db)).catch(() => verify);
+        verifiedAt = now.at;
+      }
+      const findings = diagnose(earlier, now, { thresholds: alerts, verify });
+      const changes = alertChanges(previous ?? [], findings);
+      if (previous === null) out(json ? toJson({ at: now.at, findings, changes }, 0) : formatDoctorReport(findings));
+      else if (changes.length) out(json ? toJson({ at: now.at, changes }, 0) : formatAlertChanges(changes, now.at));
+      previous = findings;
+      earlier = now;
+    }
+  } finally {
+    await db?.destroy();
+  }
+  return previous?.some((f) => f.severity === 'fail') ? 1 : 0;
+};
