@@ -59,6 +59,20 @@ const explain = async (key) => {
   panel.scrollIntoView({ block: 'nearest' });
 };
 
+// A DLQ reason's buttons: what a redrive would do (dry run), or the redrive; the server renders the outcome.
+const redrive = async (button) => {
+  const { reason, dryRun } = button.dataset;
+  const panel = document.getElementById('dlq-redrive');
+  button.disabled = true;
+  panel.textContent = `${dryRun ? 'dry run of' : 'redriving'} ${reason}…`;
+  try {
+    const res = await fetch(`/api/dlq/redrive?reason=${encodeURIComponent(reason)}${dryRun ? '&dryRun=true' : ''}`, { method: 'POST' });
+    panel.innerHTML = await res.text();
+  } finally {
+    button.disabled = false;
+  }
+};
+
 document.addEventListener('click', (e) => {
   const row = e.target.closest('#summaries tr[data-key]');
   if (row) {
@@ -69,6 +83,7 @@ document.addEventListener('click', (e) => {
   if (!button) return;
   if (button.dataset.action === 'connector-fix') void post(button, '/api/connector/fix');
   if (button.dataset.action === 'verify') void post(button, '/api/verify');
+  if (button.dataset.action === 'dlq-redrive') void redrive(button);
 });
 
 connect();

@@ -1,5 +1,14 @@
 import { defineSettings, loggingSettings, setting, type Env, type LogLevelSetting } from '@eap/pipeline-config';
-import { alertSettings, appHealthSettings, opsSettings, type AlertThresholds, type OpsSettings, type PipelineApp } from '@eap/pipeline-ops';
+import {
+  alertSettings,
+  appHealthSettings,
+  opsSettings,
+  redriveSettings,
+  type AlertThresholds,
+  type OpsSettings,
+  type PipelineApp,
+  type RedriveSettings,
+} from '@eap/pipeline-ops';
 import { windowingSettings } from '@eap/windowing';
 
 export interface ConsoleConfig {
@@ -19,6 +28,8 @@ export interface ConsoleConfig {
   readonly retentionHours: number;
   /** When the alerts banner raises an alert (ALERT_* settings, as `doctor` reads them). */
   readonly thresholds: AlertThresholds;
+  /** The processor's rules, for the DLQ's Redrive buttons (the settings `dlq redrive` reads). */
+  readonly redrive: RedriveSettings;
   readonly logLevel: LogLevelSetting;
 }
 
@@ -58,6 +69,7 @@ export const consoleSettings = defineSettings(
     apps: appHealthSettings,
     windowing: windowingSettings,
     alerts: alertSettings,
+    redrive: redriveSettings,
   },
   {
     map: ({ windowing, logging, alerts, ...rest }): ConsoleConfig => ({

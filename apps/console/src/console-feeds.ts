@@ -5,7 +5,9 @@ import {
   collectPipelineSnapshot,
   explainSummaryKey,
   parseSummaryKey,
+  redriveDeadLetters,
   type ExplainReport,
+  type RedriveResult,
   connectorFixFor,
   probeApp,
   tailTopic,
@@ -27,6 +29,8 @@ export interface ConsoleFeeds {
   fixConnector(): Promise<{ readonly ok: true; readonly action: FixAction } | { readonly ok: false; readonly error: string }>;
   /** Why a summary has its value (`npm run pipeline -- explain`). */
   explain(key: string): Promise<{ readonly ok: true; readonly report: ExplainReport } | { readonly ok: false; readonly error: string }>;
+  /** `dlq redrive --reason <reason> [--dry-run]`; one at a time. */
+  redrive(reason: string, dryRun: boolean): Promise<{ readonly ok: true; readonly result: RedriveResult } | { readonly ok: false; readonly error: string }>;
   stop(): Promise<void>;
 }
 
@@ -117,7 +121,22 @@ export const startConsoleFeeds = ({
     }),
   ];
 
+  let redriving = false;
   return {
+    async redrive(reason, dryRun) {
+      if (!reason) return { ok: false, error: 'no reason given' };
+      if (redriving) return { ok: false, error: 'a redrive is already running' };
+      redriving = true;
+      try {
+        const result = await redriveDeadLetters({ settings: ops, db, filter: { reasons: [reason] }, ...config.redrive, dryRun });
+        log('info', 'console.dlq_redrive', { reason, dryRun, records: result.outcomes.length });
+        return { ok: true, result };
+      } catch (e) {
+        return { ok: false, error: (e as Error).message.split('\n')[0] ?? String(e) };
+      } finally {
+        redriving = false;
+      }
+    },
     async explain(key) {
       const parsed = parseSummaryKey(key);
       if (parsed.kind === 'invalid') return { ok: false, error: parsed.detail };

@@ -7,6 +7,7 @@ import type { ConsoleStore } from './console-state.js';
 import { renderSections } from './views/console-sections.js';
 import { consolePage } from './views/console-page.js';
 import { explainView } from './views/explain-view.js';
+import { redriveView } from './views/redrive-view.js';
 import { html } from './views/html-template.js';
 import { summaryFilterFrom } from './views/summaries-view.js';
 
@@ -82,6 +83,14 @@ export const createConsoleServer = ({
     const body = r.ok ? explainView(r.report) : html`<p class="bad">${r.error}</p>`;
     return reply
       .code(r.ok ? 200 : 400)
+      .type('text/html; charset=utf-8')
+      .send(body.text);
+  });
+  app.post<{ Querystring: { reason?: string; dryRun?: string } }>('/api/dlq/redrive', async (req, reply) => {
+    const r = await feeds.redrive(String(req.query.reason ?? ''), req.query.dryRun === 'true');
+    const body = r.ok ? redriveView(r.result) : html`<p class="bad">${r.error}</p>`;
+    return reply
+      .code(r.ok ? 200 : 409)
       .type('text/html; charset=utf-8')
       .send(body.text);
   });

@@ -3,7 +3,7 @@ import { admitActivityRecords, createActivityEnricher, restatementRecord, type E
 import { deadLetter, partitionKey, type AvroEncoder, type BatchResult, type InputRecord, type OutputRecord, type PartitionContext } from '@eap/kafka-io';
 import type { PipelineNames } from '@eap/pipeline-config';
 import type { EmployeeDirectory } from './employee-directory.js';
-import type { InputDecoder } from './input-decoder.js';
+import type { InputDecoder } from '@eap/kafka-io';
 import type { ProcessorMetrics } from './processor-metrics.js';
 
 export interface BatchHandlerDeps {
@@ -86,7 +86,8 @@ export const createActivityBatchHandler = (deps: BatchHandlerDeps) => {
       } else if (outcome.kind === 'truncate') {
         emptyOutputs(encoder.encode(outcome.record));
       } else {
-        outputs.push(deadLetter(names.dlqTopic, input, outcome.reason, `${outcome.image} image: ${outcome.detail}`, now()));
+        // The image that failed: a redrive enriches that one again, not the other (already counted).
+        outputs.push(deadLetter(names.dlqTopic, input, outcome.reason, `${outcome.image} image: ${outcome.detail}`, now(), { 'dlq.image': outcome.image }));
         metrics.dlq.inc({ reason: outcome.reason });
       }
     };

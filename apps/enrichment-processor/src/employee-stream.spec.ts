@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSchemaRegistryCodec, writeRegistryFrame, type InputRecord } from '@eap/kafka-io';
+import { createInputDecoder, createSchemaRegistryCodec, writeRegistryFrame, type InputRecord } from '@eap/kafka-io';
 import { createAvroWriterSchema } from '@eap/debezium-envelope';
 import { createEmployeeDirectory } from './employee-directory.js';
 import { employeeEvents } from './employee-stream.js';
-import { createInputDecoder } from './input-decoder.js';
 
 const fixtures = join(__dirname, '..', '..', '..', 'libs', 'debezium-envelope', 'src', 'fixtures');
 const employeeCreate = (JSON.parse(readFileSync(join(fixtures, 'json', 'employee-create.json'), 'utf8')) as { value: Record<string, unknown> }).value;

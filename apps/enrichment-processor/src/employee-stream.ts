@@ -1,8 +1,8 @@
 import type { ChangeEvent } from '@eap/debezium-envelope';
-import type { Employee } from '@eap/enrichment-rules';
+import { employeeFromDatabaseRow, type Employee } from '@eap/enrichment-rules';
 import type { InputRecord } from '@eap/kafka-io';
 import type { EmployeeRecord } from '@eap/pg-io';
-import type { InputDecoder } from './input-decoder.js';
+import type { InputDecoder } from '@eap/kafka-io';
 
 /**
  * Change events of the employees topic, in every form the activities topic accepts (JSON or Avro);
@@ -21,10 +21,4 @@ export const employeeEvents = async (records: readonly InputRecord[], input: Inp
 };
 
 /** A database row as the enrichment rules see an employee (created_at as wall-clock micros). */
-export const employeeFromRow = (row: EmployeeRecord): Employee => ({
-  id: row.id,
-  name: row.name,
-  email: row.email,
-  department: row.department,
-  created_at: row.created_at ? row.created_at.getTime() * 1000 : null,
-});
+export const employeeFromRow = (row: EmployeeRecord): Employee => employeeFromDatabaseRow(row);

@@ -2,6 +2,7 @@ import { processedActivitySchema } from '@eap/avro-schemas';
 import {
   assertInputPositions,
   awaitTopic,
+  createInputDecoder,
   createSchemaRegistryCodec,
   followTopic,
   hasCommittedRecords,
@@ -14,7 +15,6 @@ import { createLoopEventSink, runService, startHealthServer } from '@eap/service
 import { createActivityBatchHandler } from './activity-batch-handler.js';
 import { createEmployeeDirectory } from './employee-directory.js';
 import { employeeEvents, employeeFromRow } from './employee-stream.js';
-import { createInputDecoder } from './input-decoder.js';
 import { processorConfigFromEnv } from './processor-config.js';
 import { createProcessorMetrics } from './processor-metrics.js';
 import { processorProgram } from './processor-program.js';

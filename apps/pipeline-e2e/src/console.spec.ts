@@ -111,6 +111,15 @@ describeOnStack('pipeline console in Chromium', (stack) => {
       await browser.waitForText('#explain', /\+I\s*c/);
       await browser.screenshot('console-verified');
 
+      // A row with no employee is dead-lettered; its reason gets a dry run and a redrive button.
+      await p.db
+        .insertInto('employee_activities')
+        .values({ employee_id: null, activity_type: 'login', activity_timestamp: new Date().toISOString().replace('Z', '') })
+        .execute();
+      await browser.waitForText('#dlq', /missing_employee\s*1/, 60_000);
+      await page.getByTestId('dlq-dry-run-missing_employee').click();
+      await browser.waitForText('[data-testid=dlq-redrive-report]', /dry run: nothing is written[\s\S]*would fail again: missing_employee/);
+
       // A component going down is shown down; the page keeps going.
       await processor.kill('SIGTERM');
       await browser.waitForText('#stack [data-component="enrichment-processor"]', /enrichment-processor\s*down/);

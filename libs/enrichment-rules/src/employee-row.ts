@@ -30,3 +30,18 @@ export const readEmployeeRow = (image: RowImage, columns: RowSchema | null, labe
     created_at: r.nullableTimestamp('created_at'),
   });
 };
+
+/** A database row (as `SELECT id, name, email, department, created_at FROM employees` gives it) as the rules see an employee. */
+export const employeeFromDatabaseRow = (row: {
+  readonly id: number;
+  readonly name: string;
+  readonly email: string;
+  readonly department: string;
+  readonly created_at: Date | null;
+}): Employee => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  department: row.department,
+  created_at: row.created_at ? row.created_at.getTime() * 1000 : null,
+});

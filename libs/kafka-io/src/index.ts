@@ -21,3 +21,4 @@ export * from './key-partition.js';
 export * from './kafka-error-mapping.js';
 export * from './record-writer.js';
 export { groupInstanceIds } from './group-instances.js';
+export * from './envelope-input-decoder.js';

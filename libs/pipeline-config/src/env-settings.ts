@@ -140,3 +140,11 @@ export const stackDirSetting = setting.string('STACK_DIR', {
   defaultText: '`.stack`',
   describe: 'data, logs, pids and secrets of the embedded stack (git-ignored)',
 });
+
+/** PROCESSOR_MAX_VALUE_BYTES: read by the processor, and by `dlq redrive`, which applies its rules again. */
+export const processorMaxValueBytesSetting = setting.int('PROCESSOR_MAX_VALUE_BYTES', {
+  default: 1_048_576,
+  min: 1_024,
+  max: 64 * 1_048_576,
+  describe: 'the largest source record value the processor reads; a larger one goes to the dead-letter topic',
+});

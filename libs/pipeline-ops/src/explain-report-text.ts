@@ -12,6 +12,9 @@ export const formatExplainReport = (r: ExplainReport): string => {
       ? `  count ${s.activity_count}, durations ${s.duration_count}, sum ${s.total_duration ?? 'NULL'}, avg ${s.avg_duration ?? 'NULL'}, revision ${s.revision}${s.closed ? ', closed' : ''}`
       : '  (no summary on the topic: none yet, or every row was taken away)',
     `  from processed partition ${r.partition}${r.since === null ? '' : `, after the truncate or restatement at offset ${n(r.since)}`}`,
+    ...(r.logStart > 0n && (r.since === null || r.since < r.logStart)
+      ? [`  ! the partition starts at offset ${n(r.logStart)}: retention deleted older changes, which this list cannot show`]
+      : []),
     '',
     `  ${'offset'.padStart(9)}  kind  op  ${'activity'.padStart(8)}  count  ${'sum'.padStart(6)}  ${'source lsn'.padStart(12)}  ${'tx'.padStart(8)}  committed`,
     ...r.contributions.map(

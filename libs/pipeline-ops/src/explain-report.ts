@@ -10,6 +10,8 @@ export interface ExplainReport extends Explanation {
   readonly summaryKey: string;
   /** The SQL that gives the group's rows, its rows, and whether they are the rows the contributions leave. */
   readonly sql: { readonly text: string; readonly rows: readonly ActivityGroupRow[]; readonly sameRows: boolean };
+  /** The partition's first offset still there: above 0, retention deleted older changes, which the sum then misses (unless a `T` came after). */
+  readonly logStart: bigint;
   /** What it cost: processed records scanned (the partition's), and the time. */
   readonly cost: { readonly processedRecordsScanned: number; readonly dlqRecordsScanned: number; readonly seconds: number };
 }
@@ -26,11 +28,12 @@ export const explainSummaryKey = async (s: OpsSettings, db: Kysely<StreamingDb>,
   const started = performance.now();
   const kafka = { brokers: s.brokers, clientId: 'pipeline-explain' };
   const admin = await createTopicAdmin(kafka);
-  const [processedPartitions, summaryPartitions] = await Promise.all([
-    admin.endOffsets(s.names.processedTopic).then((e) => e.size),
+  const [ranges, summaryPartitions] = await Promise.all([
+    admin.offsetRanges(s.names.processedTopic),
     admin.endOffsets(s.names.summariesTopic).then((e) => e.size),
   ]).finally(() => admin.close());
-  const partition = partitionOfKey(String(key.employeeId), processedPartitions);
+  const partition = partitionOfKey(String(key.employeeId), ranges.length);
+  const logStart = ranges.find((r) => r.partition === partition)?.low ?? 0n;
   const codec = createSchemaRegistryCodec({ url: s.registryUrl });
 
   const theirs: InputRecord[] = [];
@@ -80,6 +83,7 @@ export const explainSummaryKey = async (s: OpsSettings, db: Kysely<StreamingDb>,
   return {
     ...explanation,
     summaryKey,
+    logStart,
     sql: { ...sqlRows, sameRows },
     cost: { processedRecordsScanned: scanned.records, dlqRecordsScanned: dlq.records, seconds: (performance.now() - started) / 1000 },
   };

@@ -8,6 +8,8 @@ const reader = avro.Type.forSchema(processedActivitySchema as avro.Schema);
 /**
  * Reads the processed topic (read_committed) to its end and finds changes written twice. Records
  * are decoded as they arrive (each partition in order), so memory holds the identities, not the records.
+ * A record a DLQ redrive sent again as it was (`dlq.redrive.kind: resend`) is left out: its first copy was dead-lettered by
+ * the aggregator, not counted (the redrive ledger keeps a record from being redriven twice).
  */
 export const readDuplicateChanges = async (
   kafka: KafkaClientOptions,
@@ -20,7 +22,9 @@ export const readDuplicateChanges = async (
     kafka,
     topic,
     onRecords: (batch) => {
-      const values = batch.flatMap((r) => (r.value === null ? [] : [{ partition: r.partition, value: r.value }]));
+      const values = batch.flatMap((r) =>
+        r.value === null || r.headers['dlq.redrive.kind']?.toString() === 'resend' ? [] : [{ partition: r.partition, value: r.value }],
+      );
       decoding = decoding.then(async () => {
         await codec.prepare(values.map((v) => v.value));
         for (const { partition, value } of values) {

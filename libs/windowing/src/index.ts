@@ -15,3 +15,4 @@ export {
 export * from './window-changelog.js';
 export { MICROS_PER_HOUR } from './window-time.js';
 export * from './settings-agreement.js';
+export { createWindowRetention, type WindowRetention } from './window-retention.js';

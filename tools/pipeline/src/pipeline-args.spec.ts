@@ -15,6 +15,29 @@ describe('parsePipelineArgs', () => {
       command: { kind: 'explain', json: true, key: '7|login|2024-01-15T09:00:00.000Z' },
     });
     expect(parsePipelineArgs(['explain'])).toMatchObject({ kind: 'usage' });
+    expect(
+      parsePipelineArgs(['dlq', 'redrive', '--reason', 'late,too_large', '--source', 'processed:2', '--since', '2026-12-02T10:00:00Z', '--dry-run']),
+    ).toEqual({
+      kind: 'ok',
+      command: {
+        kind: 'dlq',
+        action: 'redrive',
+        json: false,
+        dryRun: true,
+        filter: { reasons: ['late', 'too_large'], since: Date.parse('2026-12-02T10:00:00Z'), sourceTopic: 'processed', sourcePartition: 2 },
+      },
+    });
+    expect(parsePipelineArgs(['dlq', 'show', '0@17', '--json'])).toMatchObject({
+      kind: 'ok',
+      command: { action: 'show', json: true, filter: { ids: ['0@17'] } },
+    });
+    expect(parsePipelineArgs(['dlq', 'show'])).toMatchObject({ kind: 'usage', message: expect.stringContaining('dlq show needs a record') });
+    expect(parsePipelineArgs(['dlq', 'purge'])).toMatchObject({ kind: 'usage', message: 'dlq takes list, show or redrive, got "purge"' });
+    expect(parsePipelineArgs(['dlq', 'list', '--since', 'yesterday'])).toMatchObject({
+      kind: 'usage',
+      message: expect.stringContaining('--since must be an ISO-8601 time'),
+    });
+    expect(parsePipelineArgs(['dlq', 'list', '--source', 'a:b'])).toMatchObject({ kind: 'usage', message: expect.stringContaining('--source is') });
     expect(parsePipelineArgs(['doctor', '--watch', '--fix'])).toMatchObject({ kind: 'usage', message: expect.stringContaining('--fix and --watch') });
     expect(parsePipelineArgs(['tail', 'employee-activities-dlq', '--from-beginning'])).toEqual({
       kind: 'ok',

@@ -1,4 +1,5 @@
 import { formatUsage, parseCommandLine, type ProgramSpec } from '@eap/pipeline-config';
+import type { DeadLetterFilter } from '@eap/pipeline-ops';
 
 export type PipelineCommand =
   | { readonly kind: 'verify'; readonly json: boolean }
@@ -7,7 +8,8 @@ export type PipelineCommand =
   | { readonly kind: 'tail'; readonly json: boolean; readonly topic: string; readonly fromBeginning: boolean }
   | { readonly kind: 'rebuild'; readonly yes: boolean; readonly keepDlq: boolean }
   | { readonly kind: 'resnapshot'; readonly clean: boolean }
-  | { readonly kind: 'explain'; readonly json: boolean; readonly key: string };
+  | { readonly kind: 'explain'; readonly json: boolean; readonly key: string }
+  | { readonly kind: 'dlq'; readonly action: 'list' | 'show' | 'redrive'; readonly json: boolean; readonly dryRun: boolean; readonly filter: DeadLetterFilter };
 
 export type ParsedArgs =
   | { readonly kind: 'ok'; readonly command: PipelineCommand }
@@ -41,6 +43,18 @@ export const pipelineProgram = (settingsReaders: ProgramSpec['settingsReaders'] 
       help: 'the source changes behind a summary: op, activity id, its + or - to count and sum, source LSN,\ntransaction and commit time, processed-topic offset; checks they add up to the value and to the SQL rows',
       args: [{ name: '<summary key>' }],
       options: { json },
+    },
+    dlq: {
+      help: 'dead letters: list them (with what a redrive did to each), show one (<partition>@<offset>), or redrive\nthem through the same rules, exactly once, after their cause was fixed; --dry-run says what would happen',
+      args: [{ name: 'list|show|redrive' }, { name: '<partition>@<offset>', optional: true }],
+      options: {
+        json,
+        reason: { type: 'string', value: '<r1,r2>', help: 'only these reasons (late, missing_employee, too_large, ...)' },
+        since: { type: 'string', value: '<time>', help: 'dead-lettered at or after this ISO-8601 time' },
+        until: { type: 'string', value: '<time>', help: 'dead-lettered before this ISO-8601 time' },
+        source: { type: 'string', value: '<topic[:partition[:offset]]>', help: 'only records from this input topic, partition, offset' },
+        'dry-run': { type: 'boolean', help: 'redrive: say what would happen to each record, change nothing' },
+      },
     },
     tail: {
       help: 'follow a topic, decoded (Avro through the registry, Debezium JSON unwrapped); Ctrl-C to stop',
@@ -82,6 +96,16 @@ export const parsePipelineArgs = (argv: readonly string[], spec: ProgramSpec = p
       return { kind: 'ok', command: { kind: 'rebuild', yes: v['yes'] === true, keepDlq: v['keep-dlq'] === true } };
     case 'resnapshot':
       return { kind: 'ok', command: { kind: 'resnapshot', clean: v['clean'] === true } };
+    case 'dlq': {
+      const action = parsed.positionals[0];
+      if (action !== 'list' && action !== 'show' && action !== 'redrive')
+        return { kind: 'usage', message: `dlq takes list, show or redrive, got "${action}"`, text: formatUsage(spec, 'dlq') };
+      const filter = parseDeadLetterFilter(v, parsed.positionals[1]);
+      if (typeof filter === 'string') return { kind: 'usage', message: filter, text: formatUsage(spec, 'dlq') };
+      if (action === 'show' && !filter.ids)
+        return { kind: 'usage', message: 'dlq show needs a record: <partition>@<offset>, as dlq list prints it', text: formatUsage(spec, 'dlq') };
+      return { kind: 'ok', command: { kind: 'dlq', action, json, dryRun: v['dry-run'] === true, filter } };
+    }
     case 'explain':
       return { kind: 'ok', command: { kind: 'explain', json, key: parsed.positionals[0]! } };
     case 'doctor':
@@ -91,4 +115,43 @@ export const parsePipelineArgs = (argv: readonly string[], spec: ProgramSpec = p
     default:
       return { kind: 'ok', command: { kind: parsed.command as 'verify' | 'status', json } };
   }
+};
+
+const time = (name: string, value: string | boolean | undefined): number | string | undefined => {
+  if (typeof value !== 'string') return undefined;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? `--${name} must be an ISO-8601 time like 2026-12-02T10:00:00Z, got "${value}"` : t;
+};
+
+/** The `dlq` filters from the options (a string: what is wrong with them). */
+export const parseDeadLetterFilter = (v: Readonly<Record<string, string | boolean | undefined>>, id: string | undefined): DeadLetterFilter | string => {
+  const since = time('since', v['since']);
+  const until = time('until', v['until']);
+  if (typeof since === 'string') return since;
+  if (typeof until === 'string') return until;
+  if (id !== undefined && !/^\d+@\d+$/.test(id)) return `a DLQ record is <partition>@<offset>, got "${id}"`;
+  let source: Pick<DeadLetterFilter, 'sourceTopic' | 'sourcePartition' | 'sourceOffset'> = {};
+  if (typeof v['source'] === 'string') {
+    const m = /^([^:]+)(?::(\d+)(?::(\d+))?)?$/.exec(v['source']);
+    if (!m) return `--source is <topic>[:<partition>[:<offset>]], got "${v['source']}"`;
+    source = {
+      sourceTopic: m[1]!,
+      ...(m[2] !== undefined ? { sourcePartition: Number(m[2]) } : {}),
+      ...(m[3] !== undefined ? { sourceOffset: BigInt(m[3]) } : {}),
+    };
+  }
+  return {
+    ...(typeof v['reason'] === 'string'
+      ? {
+          reasons: v['reason']
+            .split(',')
+            .map((r) => r.trim())
+            .filter(Boolean),
+        }
+      : {}),
+    ...(since !== undefined ? { since } : {}),
+    ...(until !== undefined ? { until } : {}),
+    ...source,
+    ...(id !== undefined ? { ids: [id] } : {}),
+  };
 };

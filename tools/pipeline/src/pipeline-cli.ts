@@ -3,6 +3,13 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createStreamingDb, requestBlockingSnapshot } from '@eap/pg-io';
 import {
   alertSettingsFromEnv,
+  deadLetterJson,
+  formatDeadLetter,
+  formatDeadLetterList,
+  formatRedrive,
+  readDeadLetters,
+  redriveDeadLetters,
+  redriveSettingsFromEnv,
   explainSummaryKey,
   formatExplainReport,
   parseSummaryKey,
@@ -85,6 +92,38 @@ const explain = async (s: OpsSettings, summaryKey: string, json: boolean): Promi
     const report = await explainSummaryKey(s, db, summaryKey, parsed.parts);
     out(json ? toJson(report) : formatExplainReport(report));
     return report.addsUp && report.sql.sameRows ? 0 : 1;
+  } finally {
+    await db.destroy();
+  }
+};
+
+/** list and show read; redrive exits 1 when a record failed again or was refused, so scripts see it. */
+const dlq = async (s: OpsSettings, command: Extract<PipelineCommand, { kind: 'dlq' }>): Promise<number> => {
+  if (command.action !== 'redrive') {
+    const entries = await readDeadLetters(s, command.filter);
+    if (command.action === 'show' && entries.length === 0) {
+      process.stderr.write(`✗ no DLQ record ${command.filter.ids?.[0]} in ${s.names.dlqTopic}\n`);
+      return 1;
+    }
+    out(
+      command.json
+        ? toJson(entries.map((e) => ({ ...deadLetterJson(e), redrive: e.redrive })))
+        : command.action === 'show'
+          ? formatDeadLetter(entries[0]!)
+          : formatDeadLetterList(entries),
+    );
+    return 0;
+  }
+  const { enrichment, maxValueBytes, retentionHours } = redriveSettingsFromEnv(process.env);
+  const db = createStreamingDb(s.pg, { applicationName: 'pipeline-dlq-redrive' });
+  try {
+    const result = await redriveDeadLetters({ settings: s, db, filter: command.filter, enrichment, maxValueBytes, retentionHours, dryRun: command.dryRun });
+    out(
+      command.json
+        ? toJson({ ...result, outcomes: result.outcomes.map((o) => ({ entry: deadLetterJson(o.entry), decision: o.decision })) })
+        : formatRedrive(result),
+    );
+    return result.outcomes.some((o) => o.decision.kind === 'fails_again' || o.decision.kind === 'refused') ? 1 : 0;
   } finally {
     await db.destroy();
   }
@@ -197,6 +236,8 @@ const run = async (command: PipelineCommand): Promise<number> => {
       return resnapshot(s, command.clean);
     case 'explain':
       return explain(s, command.key, command.json);
+    case 'dlq':
+      return dlq(s, command);
   }
 };
 
@@ -204,7 +245,7 @@ const run = async (command: PipelineCommand): Promise<number> => {
 const main = async (): Promise<number> => {
   const parsed = parsePipelineArgs(
     process.argv.slice(2),
-    pipelineProgram([opsSettingsFromEnv, alertSettingsFromEnv, (env) => verifyOptionsFromEnv(env, undefined as never)]),
+    pipelineProgram([opsSettingsFromEnv, alertSettingsFromEnv, redriveSettingsFromEnv, (env) => verifyOptionsFromEnv(env, undefined as never)]),
   );
   if (parsed.kind === 'usage') {
     process.stderr.write(`✗ ${parsed.message}\n\n${parsed.text}\n`);

@@ -37,6 +37,7 @@ export const consolePage = (s: ConsoleState, filter: SummaryFilter, now: number,
       }
       <div id="${x.id}" class="live-section">${sections[x.id]}</div>
       ${x.id === 'summaries' ? html`<p class="muted">Click a row: the changes behind its value.</p><div id="explain" data-testid="explain"></div>` : ''}
+      ${x.id === 'dlq' ? html`<div id="dlq-redrive" data-testid="dlq-redrive"></div>` : ''}
     </section>`,
     )}
   </main>

@@ -18,10 +18,13 @@ export const dlqView = (s: ConsoleState): SafeHtml => {
         : counts.total === 0
           ? html`<p class="good"><code>${counts.topic}</code> is empty.</p>`
           : html`<p class="bad"><code>${counts.topic}</code>: ${count(counts.total)} record(s).</p>
-          <table class="compact"><thead><tr><th>reason</th><th class="num">records</th></tr></thead>
+          <table class="compact"><thead><tr><th>reason</th><th class="num">records</th><th>redrive (after fixing the cause)</th></tr></thead>
           <tbody>${Object.entries(counts.byReason)
             .sort(([, a], [, b]) => b - a)
-            .map(([reason, n]) => html`<tr><td>${reason}</td><td class="num">${count(n)}</td></tr>`)}</tbody></table>`
+            .map(
+              ([reason, n]) =>
+                html`<tr><td>${reason}</td><td class="num">${count(n)}</td><td><button type="button" data-action="dlq-redrive" data-reason="${reason}" data-dry-run="true" data-testid="dlq-dry-run-${reason}">Dry run</button> <button type="button" data-action="dlq-redrive" data-reason="${reason}" data-testid="dlq-redrive-${reason}">Redrive ${reason}</button></td></tr>`,
+            )}</tbody></table>`
     }
     ${
       latest.length === 0

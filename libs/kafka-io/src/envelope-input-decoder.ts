@@ -6,7 +6,8 @@ import {
   type AvroWriterSchema,
   type EnvelopeDecodeResult,
 } from '@eap/debezium-envelope';
-import { readRegistryFrame, type SchemaRegistryCodec } from '@eap/kafka-io';
+import { readRegistryFrame } from './registry-frame.js';
+import type { SchemaRegistryCodec } from './schema-registry-codec.js';
 
 export interface InputDecoder {
   /** Fetches the writer schemas of a batch's framed values, once per schema id. */
