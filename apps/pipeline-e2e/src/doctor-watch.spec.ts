@@ -1,6 +1,11 @@
 import { spawn } from 'node:child_process';
+import { activitySummarySchema } from '@eap/avro-schemas';
+import { createRecordWriter, createSchemaRegistryCodec } from '@eap/kafka-io';
+import { readLatestSummaries } from '@eap/pipeline-ops';
 import { findRepoRoot } from '@eap/stack';
 import { createTestPipeline, describeOnStack, startApp } from '@eap/testing';
+import { runPipelineCli } from './pipeline-cli-runner.js';
+import { settleAndVerify } from './summary-checks.js';
 
 const row = (employee_id: number | null = 1) => ({
   employee_id,
@@ -73,4 +78,48 @@ describeOnStack('npm run pipeline -- doctor --watch', (stack) => {
       await p.dispose();
     }
   }, 300_000);
+
+  it('raises verify differences found at a quiet moment, and clears them once the summary is right again', async () => {
+    const p = await createTestPipeline(stack, 'watchverify');
+    const env = { ...p.env, PROCESSOR_HEALTH_PORT: '0', AGGREGATOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' };
+    const apps = [startApp('enrichment-processor', env), startApp('summary-aggregator', env)];
+    const watch = startWatch({ ...p.env, DOCTOR_WATCH_INTERVAL_SECONDS: '2', DOCTOR_WATCH_VERIFY_SECONDS: '2' });
+    const writer = await createRecordWriter({ brokers: [...stack.connection.kafkaBrokers] });
+    try {
+      await apps[1]!.waitForEvent('aggregator.started');
+      await p.db
+        .insertInto('employee_activities')
+        .values([row(7), row(7)])
+        .execute();
+      expect((await settleAndVerify(p)).ok).toBe(true);
+      await watch.waitFor(/✓ no problems found|problem\(s\)|warning\(s\)/);
+      const codec = createSchemaRegistryCodec({ url: stack.connection.registryUrl });
+      const { summaries } = await readLatestSummaries({ brokers: [...stack.connection.kafkaBrokers] }, p.names.summariesTopic, codec);
+      const [[key, summary]] = [...summaries];
+      const encoder = await codec.registerEncoder(`${p.names.summariesTopic}-value`, activitySummarySchema);
+      // Someone wrote a wrong value over the summary: verify, run by the watch, finds it.
+      await writer.send([
+        { topic: p.names.summariesTopic, key: Buffer.from(key!), value: encoder.encode({ ...summary!, activity_count: summary!.activity_count + 3 }) },
+      ]);
+      await watch.waitFor(/✗ RAISED verify: 1 summary group\(s\) differ from SQL GROUP BY\n\s+fix: npm run pipeline -- verify names them/);
+      await writer.send([{ topic: p.names.summariesTopic, key: Buffer.from(key!), value: encoder.encode(summary!) }]);
+      await watch.waitFor(/✓ CLEARED verify: summaries equal SQL GROUP BY/);
+    } finally {
+      await writer.close();
+      await watch.stop();
+      await Promise.all(apps.map((a) => a.kill()));
+      await p.dispose();
+    }
+  }, 300_000);
+
+  it('raises a broker the settings name that does not answer', async () => {
+    const p = await createTestPipeline(stack, 'watchbroker');
+    try {
+      const doctor = await runPipelineCli({ ...p.env, KAFKA_BROKERS: `${stack.connection.kafkaBrokers.join(',')},127.0.0.1:1` }, ['doctor']);
+      process.stderr.write(`[doctor, a dead broker named]\n${doctor.stdout}${doctor.stderr}\n`);
+      expect(doctor.stdout).toMatch(/! brokers +1 of 2 brokers alive; not answering: 127\.0\.0\.1:1/);
+    } finally {
+      await p.dispose();
+    }
+  }, 120_000);
 });
