@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { activitySummarySchema } from '@eap/avro-schemas';
+import { createConnectClient } from '@eap/connect-io';
 import { createRecordWriter, createSchemaRegistryCodec } from '@eap/kafka-io';
 import { readLatestSummaries } from '@eap/pipeline-ops';
 import { findRepoRoot } from '@eap/stack';
@@ -122,4 +123,31 @@ describeOnStack('npm run pipeline -- doctor --watch', (stack) => {
       await p.dispose();
     }
   }, 120_000);
+
+  it('raises the slot retaining WAL while the connector is paused, and clears it once the connector caught up', async () => {
+    const p = await createTestPipeline(stack, 'watchslot');
+    const connect = createConnectClient({ baseUrl: stack.connection.connectUrl });
+    // 0.1 % of the stack's 2 GB max_slot_wal_keep_size: about 2 MB.
+    const watch = startWatch({ ...p.env, ALERT_SLOT_WAL_PERCENT: '0.1', DOCTOR_WATCH_INTERVAL_SECONDS: '2', DOCTOR_WATCH_VERIFY_SECONDS: '0' });
+    try {
+      await watch.waitFor(/✓ slot +slot \S+ active/);
+      await connect.pause(p.names.connector);
+      for (let i = 0; i < 6; i++)
+        await p.db
+          .insertInto('employee_activities')
+          .values(Array.from({ length: 2_000 }, () => ({ ...row(7), page_url: `/wal/${'x'.repeat(180)}` })))
+          .execute();
+      const raised = await watch.waitFor(
+        /! RAISED slot: slot \S+ retains [\d.]+ MB of WAL, [\d.]+ % of max_slot_wal_keep_size \(2048 MB\), above ALERT_SLOT_WAL_PERCENT=0\.1\n\s+fix: [^\n]+/,
+      );
+      expect(raised).toContain('the connector is behind');
+      await connect.resume(p.names.connector);
+      await watch.waitFor(/✓ CLEARED slot: slot \S+ active, retaining/, 120_000);
+      process.stderr.write(`[doctor --watch, slot]\n${watch.text}\n`);
+    } finally {
+      await connect.resume(p.names.connector).catch(() => undefined);
+      await watch.stop();
+      await p.dispose();
+    }
+  }, 300_000);
 });

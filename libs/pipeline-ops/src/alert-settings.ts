@@ -27,11 +27,11 @@ export const alertSettings = defineSettings(
       accepts: 'whole seconds from 1 to 604800',
       describe: 'alert when a consumer group (oldest record not yet processed) or the capture (the slot) is this many seconds behind',
     }),
-    slotWalPercent: setting.int('ALERT_SLOT_WAL_PERCENT', {
+    slotWalPercent: setting.number('ALERT_SLOT_WAL_PERCENT', {
       default: DEFAULT_ALERT_THRESHOLDS.slotWalShare * 100,
-      min: 1,
+      min: 0.01,
       max: 100,
-      accepts: 'a percentage from 1 to 100',
+      accepts: 'a percentage from 0.01 to 100',
       describe: 'alert when the replication slot retains this share of max_slot_wal_keep_size (past it, PostgreSQL drops the slot’s WAL)',
     }),
     watchIntervalSeconds: setting.int('DOCTOR_WATCH_INTERVAL_SECONDS', {

@@ -80,7 +80,7 @@ export const diagnose = (earlier: PipelineSnapshot, now: PipelineSnapshot, optio
         findings.push({
           check: 'slot',
           severity: 'warn',
-          message: `slot ${pg.slotName} retains ${mb(slot.retainedBytes)} of WAL, ${(share * 100).toFixed(0)} % of max_slot_wal_keep_size (${mb(limit)}), above ALERT_SLOT_WAL_PERCENT=${Math.round(slotWalShare * 100)}`,
+          message: `slot ${pg.slotName} retains ${mb(slot.retainedBytes)} of WAL, ${(share * 100).toFixed(share < 0.1 ? 2 : 0)} % of max_slot_wal_keep_size (${mb(limit)}), above ALERT_SLOT_WAL_PERCENT=${+(slotWalShare * 100).toFixed(2)}`,
           fix: "the connector is behind: check its task and Connect's log (npm run stack -- logs connect)",
         });
       else findings.push(ok('slot', `slot ${pg.slotName} active, retaining ${mb(slot.retainedBytes)} of WAL${limit > 0 ? ` (limit ${mb(limit)})` : ''}`));
