@@ -4,6 +4,7 @@ import { toJson } from '@eap/pipeline-ops';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ConsoleFeeds } from './console-feeds.js';
 import type { ConsoleStore } from './console-state.js';
+import { pipelineMetricsText } from './pipeline-metrics.js';
 import { renderSections } from './views/console-sections.js';
 import { consolePage } from './views/console-page.js';
 import { explainView } from './views/explain-view.js';
@@ -109,6 +110,7 @@ export const createConsoleServer = ({
       }),
     );
   });
+  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4; charset=utf-8').send(pipelineMetricsText(store.state)));
   app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
   app.get('/healthz', async () => ({ status: 'ok', viewers: viewers.size, uptimeSeconds: Math.round(process.uptime()) }));
   app.addHook('onClose', async () => {

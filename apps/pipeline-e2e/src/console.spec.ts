@@ -90,6 +90,11 @@ describeOnStack('pipeline console in Chromium', (stack) => {
         new RegExp(`✗ connector connector ${p.names.connector} is STOPPED: no changes are captured\\s*fix: npm run pipeline -- doctor --fix`),
       );
       await browser.waitForText('#groups [data-testid=lag-seconds]', /^\d+(\.\d)? s$/);
+      // The same, for Prometheus: the console's /metrics (there while an app is down, unlike the app's own).
+      const metrics = await (await fetch(`${url.replace(/\/$/, '')}/metrics`)).text();
+      expect(metrics).toMatch(/pipeline_group_lag_seconds\{group="[^"]+",app="enrichment-processor",topic="[^"]+",partition="0"\} [\d.]+/);
+      expect(metrics).toMatch(/pipeline_capture_lag_bytes\{slot="[^"]+"\} \d+/);
+      expect(metrics).toMatch(/pipeline_alerts\{check="connector",severity="fail"\} 1/);
       await browser.screenshot('console-connector-stopped');
       await page.getByTestId('connector-fix').click();
       await browser.waitForText('[data-testid=connector-state]', 'RUNNING');
