@@ -15,7 +15,7 @@ import { decodeWindowMeta } from '@eap/windowing';
 import avro from 'avsc';
 import { matchesDeadLetterFilter, readDeadLetter, type DeadLetterEntry, type DeadLetterFilter, type DeadLetterHistoryItem } from './dead-letter-entry.js';
 import type { OpsSettings } from './ops-settings.js';
-import { decodeLedgerEntry, encodeLedgerEntry, redriveLedgerTopic, type RedriveLedgerEntry } from './redrive-ledger.js';
+import { decodeLedgerEntry, encodeLedgerEntry, ledgerEntryFor, redriveLedgerTopic, type RedriveLedgerEntry } from './redrive-ledger.js';
 import { decideRedrive, type RedriveDecision } from './redrive-plan.js';
 
 export interface DeadLetterWithState extends DeadLetterEntry {
@@ -53,7 +53,7 @@ export const readDeadLetters = async (s: OpsSettings, filter: DeadLetterFilter =
     onRecords: (records) => {
       for (const r of records) {
         const e = readDeadLetter(r);
-        if (matchesDeadLetterFilter(e, filter)) entries.push({ ...e, redrive: ledger.get(e.id) ?? null });
+        if (matchesDeadLetterFilter(e, filter)) entries.push({ ...e, redrive: ledgerEntryFor(ledger, e) });
       }
     },
   });
@@ -189,7 +189,12 @@ const commitRedrive = async (
   for (const { entry: e, decision: d } of outcomes) {
     const redriveHeaders = { 'dlq.redrive.of': `${s.names.dlqTopic}/${e.id}`, 'dlq.history': historyWith(e) };
     const ledger = (entry: RedriveLedgerEntry) =>
-      outputs.push({ topic: redriveLedgerTopic(s.names.dlqTopic), partition: 0, key: Buffer.from(e.id), value: encodeLedgerEntry(entry) });
+      outputs.push({
+        topic: redriveLedgerTopic(s.names.dlqTopic),
+        partition: 0,
+        key: Buffer.from(e.id),
+        value: encodeLedgerEntry({ ...entry, recordTime: e.time }),
+      });
     if (d.kind === 'enriched') {
       const to = d.records.map((r) => {
         const partition = partitionOfKey(r.key, partitions.processed);

@@ -1,5 +1,6 @@
 import { createTopicAdmin, type TopicAdmin } from '@eap/kafka-io';
 import { PipelineError, sourceTopics } from '@eap/pipeline-config';
+import { redriveLedgerTopic } from './redrive-ledger.js';
 import type { OpsSettings } from './ops-settings.js';
 
 /** The apps, run by the caller for the replay (the CLI starts them as processes). */
@@ -77,7 +78,12 @@ export const rebuildPipeline = async ({
           `the ${app} is running (group ${group} has ${members} member${members > 1 ? 's' : ''}): stop it first (Ctrl-C in npm start, or stop nx serve)`,
         );
     }
-    const outputs = [s.names.processedTopic, s.names.summariesTopic, s.names.summariesChangelogTopic, ...(keepDlq ? [] : [s.names.dlqTopic])];
+    const outputs = [
+      s.names.processedTopic,
+      s.names.summariesTopic,
+      s.names.summariesChangelogTopic,
+      ...(keepDlq ? [] : [s.names.dlqTopic, redriveLedgerTopic(s.names.dlqTopic)]),
+    ];
     progress(`deleting the committed positions of ${s.processorGroupId} and ${s.aggregatorGroupId}`);
     for (const group of [s.processorGroupId, s.aggregatorGroupId]) await admin.deleteGroups([group]).catch(() => undefined);
     progress(`deleting the outputs: ${outputs.join(', ')}`);

@@ -11,7 +11,21 @@ export interface RedriveLedgerEntry {
   /** Where the outputs went (`<topic>/<partition>` each), or the new DLQ record's reason. */
   readonly detail: string;
   readonly reason: string;
+  /**
+   * When the DLQ record was dead-lettered (epoch ms): an entry whose record time differs is about an
+   * earlier record at the same offset (the DLQ topic deleted and made again), and does not count.
+   */
+  readonly recordTime?: number;
 }
+
+/** The ledger's entry for this DLQ record, if it is about this very record. */
+export const ledgerEntryFor = (
+  ledger: ReadonlyMap<string, RedriveLedgerEntry>,
+  e: { readonly id: string; readonly time: number },
+): RedriveLedgerEntry | null => {
+  const entry = ledger.get(e.id);
+  return entry && (entry.recordTime === undefined || entry.recordTime === e.time) ? entry : null;
+};
 
 export const redriveLedgerTopic = (dlqTopic: string): string => `${dlqTopic}-redrives`;
 
