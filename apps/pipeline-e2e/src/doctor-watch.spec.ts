@@ -128,7 +128,13 @@ describeOnStack('npm run pipeline -- doctor --watch', (stack) => {
     const p = await createTestPipeline(stack, 'watchslot');
     const connect = createConnectClient({ baseUrl: stack.connection.connectUrl });
     // 0.1 % of the stack's 2 GB max_slot_wal_keep_size: about 2 MB.
-    const watch = startWatch({ ...p.env, ALERT_SLOT_WAL_PERCENT: '0.1', DOCTOR_WATCH_INTERVAL_SECONDS: '2', DOCTOR_WATCH_VERIFY_SECONDS: '0' });
+    const watch = startWatch({
+      ...p.env,
+      ALERT_SLOT_WAL_PERCENT: '0.1',
+      ALERT_LAG_SECONDS: '1',
+      DOCTOR_WATCH_INTERVAL_SECONDS: '2',
+      DOCTOR_WATCH_VERIFY_SECONDS: '0',
+    });
     try {
       await watch.waitFor(/✓ slot +slot \S+ active/);
       await connect.pause(p.names.connector);

@@ -44,6 +44,8 @@ describe('server config files', () => {
     });
     expect(p['plugin.path']).toBe('/repo/.stack/cache/debezium-3.7.0.Final/plugins');
     expect(Number(p['offset.flush.interval.ms'])).toBeLessThan(60_000);
+    // A killed worker's connectors are given to the restarted one at once, not after 5 minutes.
+    expect(p['scheduled.rebalance.max.delay.ms']).toBe('0');
   });
 
   it('renders the status table with one row per component', () => {

@@ -38,6 +38,9 @@ export const connectWorkerProperties = (s: StackSettings, p: StackPaths): string
     'plugin.discovery=service_load',
     // Debezium confirms positions to PostgreSQL (and the slot frees WAL) only when offsets are flushed.
     'offset.flush.interval.ms=1000',
+    // One worker: a worker that died (SIGKILL) comes back under a new member id, and with the default
+    // delay (5 min) its connectors would wait that long for the lost member before being given out again.
+    'scheduled.rebalance.max.delay.ms=0',
     'config.providers=file,env',
     'config.providers.file.class=org.apache.kafka.common.config.provider.FileConfigProvider',
     `config.providers.file.param.allowed.paths=${p.secrets}`,
