@@ -5,12 +5,13 @@ import {
   createSchemaRegistryCodec,
   createTopicAdmin,
   createTransactionalWriter,
+  isFencingError,
   partitionOfKey,
   readToEnd,
   type OutputRecord,
 } from '@eap/kafka-io';
 import { findEmployees, type Kysely, type StreamingDb } from '@eap/pg-io';
-import { sourceTopics } from '@eap/pipeline-config';
+import { PipelineError, sourceTopics } from '@eap/pipeline-config';
 import { decodeWindowMeta } from '@eap/windowing';
 import avro from 'avsc';
 import { matchesDeadLetterFilter, readDeadLetter, type DeadLetterEntry, type DeadLetterFilter, type DeadLetterHistoryItem } from './dead-letter-entry.js';
@@ -128,6 +129,10 @@ export const redriveDeadLetters = async ({
     ? null
     : await createTransactionalWriter({ ...kafkaOf(s, 'pipeline-dlq-redrive'), transactionalId: `${s.names.topicPrefix}-dlq-redrive` });
   try {
+    // KafkaJS initialises the transactional id (InitProducerId: bumps the epoch, aborts what a killed
+    // redrive left open) at its first transaction: do that now, before the ledger is read, so that a
+    // redrive running at the same time can no longer commit what this one is about to decide again.
+    if (writer) await (await writer.begin()).abort();
     const entries = await readDeadLetters(s, filter);
     const ledger = new Map(entries.flatMap((e) => (e.redrive ? [[e.id, e.redrive] as const] : [])));
     const codec = createSchemaRegistryCodec({ url: s.registryUrl });
@@ -247,6 +252,13 @@ const commitRedrive = async (
     await tx.commit();
   } catch (e) {
     await tx.abort().catch(() => undefined);
+    if (isFencingError(e) || isFencingError((e as { cause?: unknown }).cause))
+      throw new PipelineError(
+        'fencing',
+        'redrive_fenced',
+        'another redrive of this pipeline started meanwhile and took over: nothing of this one was written (npm run pipeline -- dlq list shows what is still pending)',
+        { retriable: true },
+      );
     throw e;
   }
 };
