@@ -85,7 +85,7 @@ export const pipelineMetricsText = (s: ConsoleState): string => {
     .flatMap((f) => [
       `# HELP ${f.name} ${f.help}`,
       `# TYPE ${f.name} gauge`,
-      ...f.samples.map((x) => `${f.name}${x.labels && Object.keys(x.labels).length ? labels(x.labels) : ''} ${x.value}`),
+      ...f.samples.map((x) => `${f.name}${Object.keys(x.labels).length ? labels(x.labels) : ''} ${x.value}`),
     ])
     .join('\n')}\n`;
 };

@@ -22,3 +22,4 @@ export * from './kafka-error-mapping.js';
 export * from './record-writer.js';
 export { groupInstanceIds } from './group-instances.js';
 export * from './envelope-input-decoder.js';
+export { partitionBatches } from './partition-batches.js';

@@ -93,7 +93,7 @@ export const matchesDeadLetterFilter = (e: DeadLetterEntry, f: DeadLetterFilter)
   (f.ids === undefined || f.ids.includes(e.id));
 
 /** Text a person can read: valid UTF-8 with no control bytes but tab and newlines (an Avro value is binary). */
-const printable = (b: Buffer): boolean => {
+export const isPrintableText = (b: Buffer): boolean => {
   const text = b.toString('utf8');
   if (text.includes('\ufffd')) return false;
   for (const ch of text) {
@@ -110,7 +110,7 @@ export const deadLetterJson = (e: DeadLetterEntry) => {
     ...rest,
     time: new Date(e.time).toISOString(),
     key: key?.toString('utf8') ?? null,
-    value: value === null ? null : printable(value) ? { text: value.toString('utf8') } : { base64: value.toString('base64') },
+    value: value === null ? null : isPrintableText(value) ? { text: value.toString('utf8') } : { base64: value.toString('base64') },
     headers: Object.fromEntries(Object.entries(headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, v.toString('utf8')]]))),
   };
 };

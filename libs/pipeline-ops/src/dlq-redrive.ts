@@ -6,6 +6,7 @@ import {
   createTopicAdmin,
   createTransactionalWriter,
   isFencingError,
+  partitionBatches,
   partitionOfKey,
   readToEnd,
   type OutputRecord,
@@ -137,8 +138,8 @@ export const redriveDeadLetters = async ({
     const ledger = new Map(entries.flatMap((e) => (e.redrive ? [[e.id, e.redrive] as const] : [])));
     const codec = createSchemaRegistryCodec({ url: s.registryUrl });
     const input = createInputDecoder(codec, maxValueBytes);
+    // The input decoder prepares through the same codec: processed (Avro) values are ready for activityTimeOf too.
     await input.prepare(entries.map((e) => e.value));
-    await codec.prepare(entries.map((e) => e.value));
 
     // Employees the rules will ask for, read once from PostgreSQL (the processor's directory follows the same table).
     const employees = new Map<number, Employee>();
@@ -243,12 +244,8 @@ const commitRedrive = async (
   if (outputs.length === 0) return;
   const tx = await writer.begin();
   try {
-    const groups = new Map<string, OutputRecord[]>();
-    for (const o of outputs) {
-      const id = `${o.topic}/${o.partition}`;
-      groups.set(id, [...(groups.get(id) ?? []), o]);
-    }
-    for (const group of groups.values()) await tx.send(group);
+    // One partition per request (every output has its partition set), as the apps' transactions do.
+    for (const batch of partitionBatches(outputs, () => 1)) await tx.send(batch);
     await tx.commit();
   } catch (e) {
     await tx.abort().catch(() => undefined);

@@ -1,3 +1,4 @@
+import { isPrintableText } from './dead-letter-entry.js';
 import type { DeadLetterWithState, RedriveResult } from './dlq-redrive.js';
 import type { RedriveDecision } from './redrive-plan.js';
 
@@ -29,7 +30,7 @@ export const formatDeadLetterList = (entries: readonly DeadLetterWithState[]): s
 /** `dlq show`: everything about one record. */
 export const formatDeadLetter = (e: DeadLetterWithState): string => {
   const value = e.value?.toString('utf8') ?? 'null';
-  const printable = /^[\x20-\x7e\s]*$/.test(value);
+  const printable = e.value === null || isPrintableText(e.value);
   return [
     `record   ${e.id}`,
     `reason   ${e.reason}`,
