@@ -1,11 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { buildConnectorConfig, ConnectError, createConnectClient, registerConnector, type RegistrarEvents } from '@eap/connect-io';
+import {
+  buildConnectorConfig,
+  ConnectError,
+  converterConfig,
+  createConnectClient,
+  formatOfConnectorConfig,
+  registerConnector,
+  type ConnectClient,
+  type RegistrarEvents,
+} from '@eap/connect-io';
 import { createTopicAdmin } from '@eap/kafka-io';
 import { describePgConnection, migrateStreamingDb, pgIoErrorOf, probePostgres, type PgConnection } from '@eap/pg-io';
 import { pipelineTopic } from '@eap/pipeline-config';
 import type { RegistrarConfig } from './registrar-config.js';
 
-const CONNECTOR_JSON = new URL('../connector/employee-connector.json', import.meta.url);
+const connectorFile = (file: string) => JSON.parse(readFileSync(new URL(`../connector/${file}`, import.meta.url), 'utf8')) as Record<string, string>;
 
 /** Migrates the source database, then creates or updates the connector and waits until it runs. */
 export const registerPipelineSource = async (config: RegistrarConfig, db: PgConnection, on: RegistrarEvents) => {
@@ -26,7 +35,12 @@ export const registerPipelineSource = async (config: RegistrarConfig, db: PgConn
   } finally {
     await admin.close();
   }
-  const base = JSON.parse(readFileSync(CONNECTOR_JSON, 'utf8')) as Record<string, string>;
+  const base = {
+    ...connectorFile('employee-connector.json'),
+    ...converterConfig(config.format, connectorFile(`format-${config.format}.json`), config.connectRegistryUrl),
+  };
+  const client = createConnectClient({ baseUrl: config.connectUrl });
+  await refuseFormatSwitch(client, config);
   const connectorConfig = buildConnectorConfig(
     base,
     config.names,
@@ -34,7 +48,7 @@ export const registerPipelineSource = async (config: RegistrarConfig, db: PgConn
     { sourcePartitions: config.sourcePartitions },
   );
   return registerConnector({
-    client: createConnectClient({ baseUrl: config.connectUrl }),
+    client,
     name: config.names.connector,
     config: connectorConfig,
     timeoutMs: config.timeoutMs,
@@ -51,4 +65,21 @@ export const registerPipelineSource = async (config: RegistrarConfig, db: PgConn
       }
     },
   });
+};
+
+/**
+ * A connector that already writes the other format is not switched unless asked: every record's key
+ * bytes change with the format, so with several source partitions a row's later changes may land in
+ * another partition than its earlier ones, and the compacted employees topic keeps the old-keyed records.
+ */
+const refuseFormatSwitch = async (client: ConnectClient, config: RegistrarConfig): Promise<void> => {
+  const existing = await client.config(config.names.connector);
+  if (existing === undefined || config.formatSwitch) return;
+  const current = formatOfConnectorConfig(existing);
+  if (current === config.format) return;
+  const writes = typeof current === 'string' ? current : `with ${current.other}`;
+  throw new ConnectError(
+    'rejected',
+    `connector ${config.names.connector} writes ${writes}, CONNECTOR_FORMAT=${config.format} would switch it: set CONNECTOR_FORMAT=${typeof current === 'string' ? current : 'json'} to keep it, or CONNECTOR_FORMAT_SWITCH=true to switch (records already written stay as they are; docs/capture-format.md)`,
+  );
 };

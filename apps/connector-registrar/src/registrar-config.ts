@@ -1,10 +1,13 @@
 import { join } from 'node:path';
+import { CONNECTOR_FORMATS, converterRegistryUrl, type ConnectorFormat } from '@eap/connect-io';
 import {
   connectUrlSetting,
   defineSettings,
   kafkaBrokersSetting,
   pipelineNamesSettings,
+  registryUrlSetting,
   setting,
+  urlSetting,
   stackDirSetting,
   type Env,
   type PipelineNames,
@@ -18,6 +21,10 @@ export interface RegistrarConfig {
   readonly sourcePartitions: number;
   readonly timeoutMs: number;
   readonly migrate: boolean;
+  readonly format: ConnectorFormat;
+  /** Apicurio's v2 API as Connect's converter reaches it. */
+  readonly connectRegistryUrl: string;
+  readonly formatSwitch: boolean;
   /** The database address as Connect sees it, when it differs from ours (Docker: postgres:5432). */
   readonly connectDb: { readonly host?: string; readonly port?: number };
 }
@@ -56,6 +63,22 @@ export const registrarSettings = defineSettings('connector-registrar', {
     defaultText: 'as `PGPORT`',
     describe: "the database's port as Connect sees it (Docker: `5432`)",
   }),
+  format: setting.oneOf('CONNECTOR_FORMAT', CONNECTOR_FORMATS, {
+    default: 'avro',
+    describe:
+      "how Debezium writes the source topics: `avro` (keys and values through the registry, Confluent wire format) or `json` (the seed's JSON with the schema inline); see [capture format](capture-format.md)",
+  }),
+  formatSwitch: setting.bool('CONNECTOR_FORMAT_SWITCH', {
+    default: false,
+    describe:
+      'lets the registrar change the format of a connector that already writes the other one (records already written stay as they are; see [capture format](capture-format.md))',
+  }),
+  connectRegistryUrl: urlSetting('CONNECT_REGISTRY_URL', {
+    path: true,
+    defaultText: '`<origin of SCHEMA_REGISTRY_URL>/apis/registry/v2`',
+    describe: "the registry's v2 API as Kafka Connect's Avro converter reaches it",
+  }),
+  registryUrl: registryUrlSetting,
   stackDir: stackDirSetting,
   connectUrl: connectUrlSetting,
   brokers: kafkaBrokersSetting,
@@ -73,6 +96,9 @@ export const registrarConfigFromEnv = (env: Env, cwd: string): RegistrarConfig =
     sourcePartitions: s.sourcePartitions,
     timeoutMs: s.timeoutSeconds * 1000,
     migrate: s.migrate,
+    format: s.format,
+    connectRegistryUrl: s.connectRegistryUrl ?? converterRegistryUrl(s.registryUrl),
+    formatSwitch: s.formatSwitch,
     connectDb: { ...(s.connectDbHost ? { host: s.connectDbHost } : {}), ...(s.connectDbPort ? { port: s.connectDbPort } : {}) },
   };
 };

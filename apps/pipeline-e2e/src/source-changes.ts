@@ -1,8 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeJsonEnvelope } from '@eap/debezium-envelope';
-import { createSchemaRegistryCodec, readToEnd } from '@eap/kafka-io';
+import { createInputDecoder, createSchemaRegistryCodec, readToEnd } from '@eap/kafka-io';
 import type { Kysely, StreamingDb } from '@eap/pg-io';
 import type { TestPipeline, TestStack } from '@eap/testing';
 import { sql } from '@eap/pg-io';
@@ -91,18 +90,16 @@ export const duplicatedChanges = (changes: readonly ProcessedChange[]): string[]
 export const traceLostRows = async (stack: TestStack, p: TestPipeline, changes: readonly ProcessedChange[]): Promise<string> => {
   const inDb = new Set((await p.db.selectFrom('employee_activities').select('id').execute()).map((r) => r.id));
   const sent = new Map<number, string[]>();
-  await readToEnd({
-    kafka: { brokers: stack.connection.kafkaBrokers },
-    topic: p.topics.activities,
-    onRecords: (rs) => {
-      for (const r of rs) {
-        const d = decodeJsonEnvelope(r.value);
-        if (d.kind !== 'event' || (d.event.op !== 'c' && d.event.op !== 'r')) continue;
-        const id = Number((d.event.after as { id: number }).id);
-        sent.set(id, [...(sent.get(id) ?? []), `${r.offset}@${d.event.source.sequence}`]);
-      }
-    },
-  });
+  const input: { offset: bigint; value: Buffer | null }[] = [];
+  await readToEnd({ kafka: { brokers: stack.connection.kafkaBrokers }, topic: p.topics.activities, onRecords: (rs) => void input.push(...rs) });
+  const decoder = createInputDecoder(createSchemaRegistryCodec({ url: stack.connection.registryUrl }), Number.MAX_SAFE_INTEGER);
+  await decoder.prepare(input.map((r) => r.value));
+  for (const r of input) {
+    const d = decoder.decode(r.value);
+    if (d.kind !== 'event' || (d.event.op !== 'c' && d.event.op !== 'r')) continue;
+    const id = Number((d.event.after as { id: number }).id);
+    sent.set(id, [...(sent.get(id) ?? []), `${r.offset}@${d.event.source.sequence}`]);
+  }
   const processed = new Set(changes.filter((c) => c.row_kind === '+I').map((c) => c.id));
   const neverSent = [...inDb].filter((id) => !sent.has(id)).sort((a, b) => a - b);
   const skipped = [...inDb].filter((id) => sent.has(id) && !processed.has(id)).sort((a, b) => a - b);

@@ -1,7 +1,7 @@
 import { createConnectClient } from '@eap/connect-io';
 import { readRecords } from '@eap/kafka-io';
 import { createTestPipeline, describeOnStack, type TestPipeline } from '@eap/testing';
-import { decodeJsonChange } from './json-change-event.js';
+import { createSourceChangeReader } from './source-change.js';
 import { runStackCli } from './stack-cli.js';
 
 const waitUntil = async (what: string, check: () => Promise<boolean>, timeoutMs = 120_000) => {
@@ -70,14 +70,15 @@ describeOnStack(
         .returning('id')
         .executeTakeFirstOrThrow();
 
-      const activities = (
-        await readRecords({ brokers, topic: p.topics.activities, until: (rs) => rs.some((r) => decodeJsonChange(r).key['id'] === after.id), timeoutMs: 90_000 })
-      ).map(decodeJsonChange);
+      const read = createSourceChangeReader(stack.connection.registryUrl);
+      const activities = await Promise.all(
+        (await readRecords({ brokers, topic: p.topics.activities, until: (rs) => rs.length >= 2, timeoutMs: 90_000 })).map(read),
+      );
       expect(activities.map((c) => [c.key['id'], c.value?.op])).toEqual([
         [before.id, 'c'],
         [after.id, 'c'],
       ]);
-      const employees = (await readRecords({ brokers, topic: p.topics.employees, until: () => false, timeoutMs: 5_000 })).map(decodeJsonChange);
+      const employees = await Promise.all((await readRecords({ brokers, topic: p.topics.employees, until: () => false, timeoutMs: 5_000 })).map(read));
       const seeded = Number(
         (
           await p.db

@@ -17,6 +17,7 @@ export interface ConnectPlugin {
 /** The Kafka Connect REST calls we use; nothing else talks to Connect. */
 export interface ConnectClient {
   readonly baseUrl: string;
+  /** Every plugin the worker found: connectors, converters, transforms. */
   plugins(): Promise<readonly ConnectPlugin[]>;
   putConfig(name: string, config: Readonly<Record<string, string>>): Promise<{ created: boolean }>;
   config(name: string): Promise<Readonly<Record<string, string>> | undefined>;
@@ -71,7 +72,7 @@ export const createConnectClient = ({ baseUrl, timeoutMs = 10_000 }: { baseUrl: 
   };
   return {
     baseUrl,
-    plugins: async () => json<ConnectPlugin[]>(await call('GET', '/connector-plugins'), 'listing plugins'),
+    plugins: async () => json<ConnectPlugin[]>(await call('GET', '/connector-plugins?connectorsOnly=false'), 'listing plugins'),
     putConfig: async (n, config) => {
       const res = await call('PUT', `/connectors/${name(n)}/config`, config);
       await json(res, `PUT /connectors/${n}/config`);

@@ -1,4 +1,5 @@
 import { ConnectError } from './connect-error.js';
+import { convertersOf } from './connector-format.js';
 import type { ConnectClient, ConnectorStatus } from './connect-rest-client.js';
 
 export const DEBEZIUM_POSTGRES_CONNECTOR = 'io.debezium.connector.postgresql.PostgresConnector';
@@ -51,7 +52,19 @@ export const registerConnector = async ({
   if (!plugin) {
     throw new ConnectError(
       'plugin_missing',
-      `Kafka Connect at ${client.baseUrl} has no ${config['connector.class']} plugin (it has: ${plugins.map((p) => p.class).join(', ') || 'none'}); check plugin.path`,
+      `Kafka Connect at ${client.baseUrl} has no ${config['connector.class']} plugin (its connectors: ${
+        plugins
+          .filter((p) => p.type === 'source' || p.type === 'sink')
+          .map((p) => p.class)
+          .join(', ') || 'none'
+      }); check plugin.path`,
+    );
+  }
+  const missing = convertersOf(config).filter((c) => !plugins.some((p) => p.class === c));
+  if (missing.length > 0) {
+    throw new ConnectError(
+      'plugin_missing',
+      `Kafka Connect at ${client.baseUrl} has no ${missing.join(' or ')} converter; put it on the worker's plugin.path (the embedded stack fetches Apicurio's), or set CONNECTOR_FORMAT=json`,
     );
   }
   await checkDatabase();

@@ -34,11 +34,14 @@ const debeziumLong = avsc.types.LongType.__with({
   compare: (a: number, b: number) => Math.sign(a - b),
 });
 
+/** An avsc type whose longs are numbers even beyond 2^53 (Debezium's `ts_ns`); avsc's own long refuses those. */
+export const avroTypeWithWideLongs = (schema: unknown): Type => avsc.Type.forSchema(schema as avsc.Schema, { registry: { long: debeziumLong } });
+
 /** Builds a writer schema from the schema JSON the registry returned (parsed). Call once per schema id. */
 export const createAvroWriterSchema = (schema: unknown): AvroWriterSchemaResult => {
   let type: Type;
   try {
-    type = avsc.Type.forSchema(schema as avsc.Schema, { registry: { long: debeziumLong } });
+    type = avroTypeWithWideLongs(schema);
   } catch (error) {
     return { kind: 'invalid', detail: error instanceof Error ? error.message : String(error) };
   }

@@ -3,6 +3,7 @@ import { KafkaIoError } from './kafka-io-error.js';
 import { readRegistryFrame, writeRegistryFrame } from './registry-frame.js';
 import { registryRequest } from './registry-request.js';
 import { registerSchema } from './schema-registration.js';
+import { avroTypeWithWideLongs } from '@eap/debezium-envelope';
 
 export type RegistryDecodeResult =
   | { readonly kind: 'ok'; readonly schemaId: number; readonly value: unknown }
@@ -36,6 +37,8 @@ type AvroResolver = ReturnType<avro.Type['createResolver']>;
 interface Writer {
   readonly schema: unknown;
   readonly type: avro.Type;
+  /** The same with longs beyond 2^53 read (rounded) instead of refused: Debezium's `ts_ns`, for readers without a schema of their own. */
+  readonly wide: avro.Type;
   readonly resolvers: Map<avro.Type, AvroResolver>;
 }
 
@@ -61,7 +64,7 @@ export const createSchemaRegistryCodec = ({
           if (res.status === 404) return void writers.set(id, null);
           if (!res.ok) throw new KafkaIoError('registry_failed', `registry answered ${res.status} for schema id ${id}`, { retriable: res.status >= 500 });
           const schema = JSON.parse(((await res.json()) as { schema: string }).schema) as unknown;
-          writers.set(id, { schema, type: avro.Type.forSchema(schema as avro.Schema), resolvers: new Map() });
+          writers.set(id, { schema, type: avro.Type.forSchema(schema as avro.Schema), wide: avroTypeWithWideLongs(schema), resolvers: new Map() });
         })
         .finally(() => pending.delete(id));
       pending.set(id, p);
@@ -81,7 +84,7 @@ export const createSchemaRegistryCodec = ({
     const writer = prepared(frame.schemaId);
     if (!writer) return { kind: 'invalid', reason: 'unknown_schema_id', detail: `the registry has no schema with id ${frame.schemaId}` };
     try {
-      if (!reader) return { kind: 'ok', schemaId: frame.schemaId, value: writer.type.fromBuffer(frame.body) };
+      if (!reader) return { kind: 'ok', schemaId: frame.schemaId, value: writer.wide.fromBuffer(frame.body) };
       let resolver = writer.resolvers.get(reader);
       if (!resolver) writer.resolvers.set(reader, (resolver = reader.createResolver(writer.type)));
       return { kind: 'ok', schemaId: frame.schemaId, value: reader.fromBuffer(frame.body, resolver) };

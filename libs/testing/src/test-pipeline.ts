@@ -33,9 +33,12 @@ export const createTestPipeline = async (
   label: string,
   {
     beforeRegister,
+    env: extra = {},
   }: {
     /** Runs on the migrated database before the connector exists (rows for its initial snapshot). */
     beforeRegister?: (db: Kysely<StreamingDb>) => Promise<void>;
+    /** Settings for every app of this pipeline, the registrar's included (e.g. `CONNECTOR_FORMAT`). */
+    env?: Readonly<Record<string, string>>;
   } = {},
 ): Promise<TestPipeline> => {
   const names = isolatedPipelineNames(`${label}_${randomBytes(3).toString('hex')}`);
@@ -43,6 +46,7 @@ export const createTestPipeline = async (
   const env = {
     ...stack.appEnv,
     ...pipelineNamesEnv(names),
+    ...extra,
   };
   const runApp = (app: string, extraEnv: Readonly<Record<string, string>> = {}) =>
     run('node', ['--conditions=@eap/source', '--import', 'tsx', join('apps', app, 'src', 'main.ts')], {

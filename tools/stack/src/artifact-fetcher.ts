@@ -6,8 +6,8 @@ import type { StackPaths } from './stack-paths.js';
 import type { StackSettings } from './stack-settings.js';
 
 interface Artifact {
-  readonly profile: 'kafka' | 'debezium' | 'apicurio';
-  readonly setting: 'STACK_KAFKA_VERSION' | 'STACK_DEBEZIUM_VERSION' | 'STACK_APICURIO_VERSION';
+  readonly profile: 'kafka' | 'debezium' | 'apicurio' | 'apicurio-converter';
+  readonly setting: 'STACK_KAFKA_VERSION' | 'STACK_DEBEZIUM_VERSION' | 'STACK_APICURIO_VERSION' | 'STACK_APICURIO_CONVERTER_VERSION';
   readonly version: string;
   readonly dir: string;
   /** The folder Maven fills; empty means the fetch did not happen. */
@@ -26,6 +26,13 @@ export const ensureArtifacts = async (s: StackSettings, p: StackPaths, log: (lin
     { profile: 'kafka', setting: 'STACK_KAFKA_VERSION', version: s.versions.kafka, dir: dirname(p.kafkaLibs), content: p.kafkaLibs },
     { profile: 'debezium', setting: 'STACK_DEBEZIUM_VERSION', version: s.versions.debezium, dir: dirname(p.debeziumPlugins), content: p.debeziumPlugins },
     { profile: 'apicurio', setting: 'STACK_APICURIO_VERSION', version: s.versions.apicurio, dir: p.apicurioDir, content: p.apicurioDir },
+    {
+      profile: 'apicurio-converter',
+      setting: 'STACK_APICURIO_CONVERTER_VERSION',
+      version: s.versions.apicurioConverter,
+      dir: dirname(p.converterPlugins),
+      content: p.converterPlugins,
+    },
   ];
   for (const a of artifacts.filter((x) => !existsSync(join(x.dir, MARKER)))) {
     const started = Date.now();
@@ -43,6 +50,7 @@ export const ensureArtifacts = async (s: StackSettings, p: StackPaths, log: (lin
       `-Dlog4j.version=${s.versions.log4j}`,
       `-Ddebezium.version=${s.versions.debezium}`,
       `-Dapicurio.version=${s.versions.apicurio}`,
+      `-Dapicurio.converter.version=${s.versions.apicurioConverter}`,
     ]);
     if (output.code !== 0) {
       const missing = /(Could not find artifact|not found in|Failed to read artifact descriptor)[^\n]*/.exec(output.text)?.[0];

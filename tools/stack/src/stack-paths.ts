@@ -32,6 +32,8 @@ export interface StackPaths {
   readonly kafkaLibs: string;
   readonly debeziumPlugins: string;
   readonly apicurioDir: string;
+  /** The plugin.path entry holding Apicurio's Avro converter (its own folder, its own class loader). */
+  readonly converterPlugins: string;
   kafkaNodeDir(c: KafkaComponentName): string;
   logFile(c: ComponentName): string;
   pidFile(c: ComponentName): string;
@@ -56,6 +58,7 @@ export const stackPaths = (s: StackSettings): StackPaths => {
     kafkaLibs: join(s.cacheDir, `kafka-${s.versions.kafka}`, 'libs'),
     debeziumPlugins: join(s.cacheDir, `debezium-${s.versions.debezium}`, 'plugins'),
     apicurioDir: join(s.cacheDir, `apicurio-${s.versions.apicurio}`),
+    converterPlugins: join(s.cacheDir, `apicurio-converter-${s.versions.apicurioConverter}`, 'plugins'),
     kafkaNodeDir: (c) => join(s.stackDir, c),
     logFile: (c) => join(logs, `${c}.log`),
     pidFile: (c) => join(run, `${c}.pid`),

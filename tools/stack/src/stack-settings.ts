@@ -12,6 +12,7 @@ export const STACK_DEFAULTS = {
   STACK_KAFKA_VERSION: '4.1.1',
   STACK_DEBEZIUM_VERSION: '3.7.0.Final',
   STACK_APICURIO_VERSION: '3.0.9',
+  STACK_APICURIO_CONVERTER_VERSION: '2.6.13.Final',
   STACK_LOG4J_VERSION: '2.24.3',
   STACK_PG_MAX_SLOT_WAL_KEEP_SIZE: '2GB',
   STACK_KAFKA_BROKERS: '1',
@@ -46,7 +47,13 @@ export interface StackSettings {
   /** Broker i (from 1) listens on `ports.kafka + 100 * (i - 1)`, its controller on `ports.controller + 100 * (i - 1)`. */
   readonly ports: StackPorts;
   readonly kafkaBrokers: KafkaBrokerCount;
-  readonly versions: { readonly kafka: string; readonly debezium: string; readonly apicurio: string; readonly log4j: string };
+  readonly versions: {
+    readonly kafka: string;
+    readonly debezium: string;
+    readonly apicurio: string;
+    readonly apicurioConverter: string;
+    readonly log4j: string;
+  };
   /** `kafka`: each broker's. */
   readonly heaps: { readonly kafka: string; readonly connect: string; readonly registry: string };
   readonly pgMaxSlotWalKeepSize: string;
@@ -108,6 +115,11 @@ export const stackSettings = defineSettings(
       '`3.7.0.Final` (3.4.x loses events that share an LSN after a crash: [guarantees](guarantees.md))',
     ),
     apicurioVersion: version('STACK_APICURIO_VERSION', /^\d+\.\d+\.\d+(\.Final)?$/, '`io.apicurio:apicurio-registry-app:<v>:tar.gz:all` (see below)'),
+    apicurioConverterVersion: version(
+      'STACK_APICURIO_CONVERTER_VERSION',
+      /^\d+\.\d+\.\d+(\.Final)?$/,
+      "`io.apicurio:apicurio-registry-utils-converter`, Connect's Avro converter for the registry (2.6.x: the 3.x tree is not all on Maven Central)",
+    ),
     log4jVersion: version('STACK_LOG4J_VERSION', /^\d+\.\d+\.\d+$/, 'log4j2 and its SLF4J 1.x binding for Kafka and Connect'),
     kafkaBrokers: setting.oneOf('STACK_KAFKA_BROKERS', ['1', '3'], {
       default: STACK_DEFAULTS.STACK_KAFKA_BROKERS,
@@ -182,7 +194,13 @@ export const parseStackSettings = (env: Env, repoRoot: string): StackSettings =>
     host: s.host,
     ports: s.ports,
     kafkaBrokers: s.kafkaBrokers === '3' ? 3 : 1,
-    versions: { kafka: s.kafkaVersion, debezium: s.debeziumVersion, apicurio: s.apicurioVersion, log4j: s.log4jVersion },
+    versions: {
+      kafka: s.kafkaVersion,
+      debezium: s.debeziumVersion,
+      apicurio: s.apicurioVersion,
+      apicurioConverter: s.apicurioConverterVersion,
+      log4j: s.log4jVersion,
+    },
     heaps: {
       kafka: s.kafkaHeap ?? (s.kafkaBrokers === '3' ? KAFKA_HEAP_OF_THREE : STACK_DEFAULTS.STACK_KAFKA_HEAP),
       connect: s.connectHeap,

@@ -9,6 +9,7 @@ import type { StackSettings } from '../stack-settings.js';
 import { log4jConfig } from './log4j-config.js';
 
 export const DEBEZIUM_POSTGRES_CLASS = 'io.debezium.connector.postgresql.PostgresConnector';
+export const APICURIO_AVRO_CONVERTER_CLASS = 'io.apicurio.registry.utils.converter.AvroConverter';
 
 /**
  * A one-node distributed worker: every broker to bootstrap from, internal topics replicated on every
@@ -33,8 +34,8 @@ export const connectWorkerProperties = (s: StackSettings, p: StackPaths): string
     `listeners=http://${s.host}:${s.ports.connect}`,
     `rest.advertised.host.name=${s.host}`,
     `rest.advertised.port=${s.ports.connect}`,
-    `plugin.path=${p.debeziumPlugins}`,
-    // Kafka's and Debezium's plugins all ship ServiceLoader manifests: no 3 s reflection scan.
+    `plugin.path=${p.debeziumPlugins},${p.converterPlugins}`,
+    // Kafka's, Debezium's and (through our services jar) Apicurio's plugins ship ServiceLoader manifests: no 3 s reflection scan.
     'plugin.discovery=service_load',
     // Debezium confirms positions to PostgreSQL (and the slot frees WAL) only when offsets are flushed.
     'offset.flush.interval.ms=1000',
@@ -96,7 +97,7 @@ export const createConnectComponent = (s: StackSettings, p: StackPaths, java: ()
       );
     },
     async health() {
-      const res = await fetch(`${base}/connector-plugins`, { signal: AbortSignal.timeout(2_000) });
+      const res = await fetch(`${base}/connector-plugins?connectorsOnly=false`, { signal: AbortSignal.timeout(2_000) });
       if (!res.ok) return { ok: false, reason: `GET /connector-plugins answered ${res.status}` };
       const plugins = (await res.json()) as { class: string; version: string }[];
       const debezium = plugins.find((x) => x.class === DEBEZIUM_POSTGRES_CLASS);
@@ -104,9 +105,15 @@ export const createConnectComponent = (s: StackSettings, p: StackPaths, java: ()
         return {
           ok: false,
           fatal: true,
-          reason: `the Debezium PostgreSQL plugin is not among the ${plugins.length} connector plugins Connect found (plugin.path=${p.debeziumPlugins}); delete that folder's parent to fetch it again`,
+          reason: `the Debezium PostgreSQL plugin is not among the ${plugins.length} plugins Connect found (plugin.path=${p.debeziumPlugins}); delete that folder's parent to fetch it again`,
         };
-      return { ok: true, detail: `Debezium PostgreSQL ${debezium.version}` };
+      if (!plugins.some((x) => x.class === APICURIO_AVRO_CONVERTER_CLASS))
+        return {
+          ok: false,
+          fatal: true,
+          reason: `Apicurio's Avro converter is not among the ${plugins.length} plugins Connect found (plugin.path=${p.converterPlugins}); delete that folder's parent to fetch it again`,
+        };
+      return { ok: true, detail: `Debezium PostgreSQL ${debezium.version}, Apicurio Avro converter` };
     },
     stop: tracked.stop,
     kill: tracked.kill,
