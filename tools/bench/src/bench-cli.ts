@@ -9,8 +9,23 @@ import { runRestoreBench } from './restore-bench.js';
 import { runSimulatorBench } from './simulator-bench.js';
 import { runLatencyBench } from './latency-bench.js';
 import { runThroughputBench } from './throughput-bench.js';
+import { runE2eBench } from './e2e-bench.js';
+import { e2eReportText } from './e2e-report-text.js';
+import { cpuProfileText } from './cpu-profile-text.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const parseConnectorConfig = (text: string): Readonly<Record<string, string>> => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`BENCH_CONNECTOR_CONFIG: not JSON (${(e as Error).message})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string'))
+    throw new Error('BENCH_CONNECTOR_CONFIG: must be a JSON object of strings, e.g. {"max.batch.size":"4096"}');
+  return parsed as Record<string, string>;
+};
 
 const benchSettingsFromEnv = (env: Env) => benchSettings(env);
 
@@ -22,15 +37,21 @@ const benchProgram = (root: string): ProgramSpec => ({
     '  latency     commit in PostgreSQL -> enriched and -> summary, BENCH_RATE rows/s for BENCH_SECONDS',
     '  restore     the aggregator restoring its window state from the changelog',
     "  simulator   the activity simulator's write rate",
-    'Pick parts with BENCH_PARTS=throughput,latency. Progress goes to stderr, figures to stdout.',
+    '  e2e         the chain on real Debezium output: capture rate per format, drain rates, live rate and',
+    '              latency at 25/50/90 % of the capture rate, ratios beside their goals',
+    'Pick parts as the argument (npm run bench -- e2e) or with BENCH_PARTS=throughput,latency.',
+    'Progress goes to stderr, figures to stdout.',
   ].join('\n'),
+  main: { help: 'runs the parts named (default: all)', args: [{ name: '[parts]', optional: true }] },
   settingsReaders: [benchSettingsFromEnv, (env) => parseStackSettings(env, root)],
 });
 
 const main = async () => {
   const root = findRepoRoot();
-  acceptCommandLine(process.argv.slice(2), benchProgram(root));
-  const { events, rate, seconds, keys, simulatorSeconds, parts } = benchSettingsFromEnv(process.env);
+  const { positionals } = acceptCommandLine(process.argv.slice(2), benchProgram(root));
+  const settings = benchSettingsFromEnv(positionals[0] ? { ...process.env, BENCH_PARTS: positionals[0] } : process.env);
+  const { events, rate, seconds, keys, simulatorSeconds, parts, rows: e2eRows, pacedSeconds, cpuProfileDir } = settings;
+  const connectorConfig = parseConnectorConfig(settings.connectorConfig);
   const rows = await createStackController(parseStackSettings(process.env, root), { log }).up();
   if (rows.some((r) => r.state === 'failed' || r.state === 'skipped')) throw new Error('the stack did not come up; see npm run stack -- status');
   const stack = embeddedTestStack();
@@ -88,6 +109,12 @@ const main = async () => {
         '',
       ].join('\n'),
     );
+  }
+  if (parts.includes('e2e')) {
+    const figures = await runE2eBench({ stack, rows: e2eRows, pacedSeconds, connectorConfig, log, ...(cpuProfileDir ? { cpuProfileDir } : {}) });
+    if (Object.keys(connectorConfig).length > 0) process.stdout.write(`connector settings laid over the registrar's: ${JSON.stringify(connectorConfig)}\n`);
+    process.stdout.write(`${e2eReportText(figures)}\n`);
+    for (const d of figures.drains.filter((x) => x.profile !== undefined)) process.stdout.write(`${cpuProfileText(d)}\n`);
   }
   if (parts.includes('simulator')) {
     const runs = await runSimulatorBench({ stack, targets: [1_000, 5_000], seconds: simulatorSeconds, log });

@@ -1,6 +1,6 @@
 import { createSchemaRegistryCodec, readRecords } from '@eap/kafka-io';
 import { verifyOptionsFromEnv, verifySummaries } from '@eap/pipeline-ops';
-import { createTestPipeline, startApp, type TestStack } from '@eap/testing';
+import { createTestPipeline, startApp, type TestPipeline, type TestStack } from '@eap/testing';
 import { percentile } from './percentiles.js';
 
 export interface LatencyFigures {
@@ -29,13 +29,17 @@ export const runLatencyBench = async ({
   rate,
   seconds,
   log,
+  tune,
 }: {
   stack: TestStack;
   rate: number;
   seconds: number;
   log: (line: string) => void;
+  /** Runs on the new pipeline before its apps start (a connector tuning under test). */
+  tune?: (p: TestPipeline) => Promise<void>;
 }): Promise<LatencyFigures> => {
   const p = await createTestPipeline(stack, 'latency');
+  await tune?.(p);
   const processor = startApp('enrichment-processor', { ...p.env, PROCESSOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' });
   const aggregator = startApp('summary-aggregator', { ...p.env, AGGREGATOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' });
   const codec = createSchemaRegistryCodec({ url: stack.connection.registryUrl });

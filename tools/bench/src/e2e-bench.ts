@@ -1,0 +1,176 @@
+import { join } from 'node:path';
+import { createConnectClient } from '@eap/connect-io';
+import { createTopicAdmin, readRecords, type TopicAdmin } from '@eap/kafka-io';
+import { verifyOptionsFromEnv, verifySummaries } from '@eap/pipeline-ops';
+import { createTestPipeline, startApp, type AppProcess, type TestPipeline, type TestStack } from '@eap/testing';
+import { commitActivities } from './activity-backlog.js';
+import { groupCaughtUp, groupCommitted, pollUntil, topicEnd } from './backlog-progress.js';
+import type { CaptureFigures, DrainFigures, E2eFigures, PacedFigures } from './e2e-figures.js';
+import { rateOf } from './e2e-figures.js';
+import { runLatencyBench } from './latency-bench.js';
+
+export interface E2eBenchOptions {
+  readonly stack: TestStack;
+  readonly rows: number;
+  /** How long each paced run writes. */
+  readonly pacedSeconds: number;
+  /** Connector settings laid over the registrar's, to measure a tuning (BENCH_CONNECTOR_CONFIG). */
+  readonly connectorConfig: Readonly<Record<string, string>>;
+  /** When set, each drain runs under `node --cpu-prof` and its profile is summarised. */
+  readonly cpuProfileDir?: string;
+  readonly log: (line: string) => void;
+}
+
+const SHARES = [0.25, 0.5, 0.9] as const;
+const APP_ENV = { PROCESSOR_HEALTH_PORT: '0', AGGREGATOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' };
+
+/** Lays the tuning over the connector's config and waits until it runs again. */
+const tune = async (stack: TestStack, p: TestPipeline, overrides: Readonly<Record<string, string>>): Promise<void> => {
+  if (Object.keys(overrides).length === 0) return;
+  const connect = createConnectClient({ baseUrl: stack.connection.connectUrl });
+  await connect.putConfig(p.names.connector, { ...(await connect.config(p.names.connector)), ...overrides });
+  await pollUntil(`${p.names.connector} RUNNING with the tuning`, async () => {
+    const s = await connect.status(p.names.connector);
+    return s?.connector.state === 'RUNNING' && s.tasks.length > 0 && s.tasks.every((t) => t.state === 'RUNNING');
+  });
+};
+
+/** Commits rows and waits until Debezium has written them all; a small batch first warms the worker's code paths. */
+const capture = async (
+  admin: TopicAdmin,
+  brokers: readonly string[],
+  p: TestPipeline,
+  rows: number,
+  format: CaptureFigures['format'],
+  log: E2eBenchOptions['log'],
+) => {
+  const warm = Math.max(1_000, Math.round(rows / 20));
+  await commitActivities(p.db, warm);
+  await pollUntil('the warm-up rows captured', async () => (await topicEnd(admin, p.topics.activities)) >= warm);
+  log(`capture ${format}: committing ${rows.toLocaleString('en-US')} rows ...`);
+  const committed = await commitActivities(p.db, rows);
+  const done = await pollUntil(`${rows} rows captured`, async () => (await topicEnd(admin, p.topics.activities)) >= warm + rows, { everyMs: 20 });
+  const sample = await readRecords({ brokers, topic: p.topics.activities, until: (rs) => rs.length >= 1_000, timeoutMs: 30_000 });
+  const values = sample.filter((r) => r.value !== null);
+  const figures: CaptureFigures = {
+    format,
+    rows,
+    seconds: (done - committed) / 1000,
+    valueBytes: values.reduce((n, r) => n + r.value!.byteLength, 0) / Math.max(1, values.length),
+  };
+  log(`capture ${format}: ${figures.seconds.toFixed(2)} s, ${Math.round(rateOf(figures))} events/s`);
+  return { figures, backlog: warm + rows };
+};
+
+/**
+ * Starts an app on a backlog and times it from its first committed output to its last. The records
+ * of the first commit were read before the clock started, so they are left out of the rate.
+ */
+const drain = async (
+  admin: TopicAdmin,
+  p: TestPipeline,
+  app: DrainFigures['app'],
+  format: DrainFigures['format'],
+  records: number,
+  { log, cpuProfileDir }: Pick<E2eBenchOptions, 'log' | 'cpuProfileDir'>,
+): Promise<DrainFigures> => {
+  const [group, input, markers] =
+    app === 'enrichment-processor'
+      ? ([`${p.names.topicPrefix}-enrichment-processor`, p.topics.activities, 0] as const)
+      : ([`${p.names.topicPrefix}-summary-aggregator`, p.names.processedTopic, 1] as const);
+  const spawned = Date.now();
+  const profileName = `${app}-${format}-${Date.now()}.cpuprofile`;
+  const profiling: Record<string, string> = cpuProfileDir
+    ? { NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --cpu-prof --cpu-prof-dir=${cpuProfileDir} --cpu-prof-name=${profileName}`.trim() }
+    : {};
+  const child = startApp(app, { ...p.env, ...APP_ENV, ...profiling });
+  try {
+    let atFirst = 0;
+    const first = await pollUntil(`${app}'s first commit`, async () => (atFirst = await groupCommitted(admin, group, input)) > 0, {
+      timeoutMs: 180_000,
+      everyMs: 20,
+    });
+    const last = await pollUntil(`${app} through its backlog`, () => groupCaughtUp(admin, group, input, markers), { everyMs: 20 });
+    // Offsets, not records: on the processed topic they include a commit marker per transaction.
+    const drained = (await groupCommitted(admin, group, input)) - atFirst;
+    const figures: DrainFigures = { app, format, records: drained, backlog: records, seconds: (last - first) / 1000, startSeconds: (first - spawned) / 1000 };
+    log(`drain ${app} (${format}): ${figures.seconds.toFixed(2)} s, ${Math.round(rateOf(figures))} records/s`);
+    return cpuProfileDir ? { ...figures, profile: join(cpuProfileDir, profileName) } : figures;
+  } finally {
+    await child.kill();
+  }
+};
+
+const started = async (app: AppProcess, event: string) => void (await app.waitForEvent(event));
+
+/** The same rows, one transaction, with the processors running: commit -> every row in a committed summary. */
+const live = async (stack: TestStack, admin: TopicAdmin, rows: number, overrides: E2eBenchOptions['connectorConfig'], log: E2eBenchOptions['log']) => {
+  const p = await createTestPipeline(stack, 'e2e_live');
+  const processor = startApp('enrichment-processor', { ...p.env, ...APP_ENV });
+  const aggregator = startApp('summary-aggregator', { ...p.env, ...APP_ENV });
+  const caughtUp = async (total: number) =>
+    (await topicEnd(admin, p.topics.activities)) >= total &&
+    (await groupCaughtUp(admin, `${p.names.topicPrefix}-enrichment-processor`, p.topics.activities, 0)) &&
+    (await groupCaughtUp(admin, `${p.names.topicPrefix}-summary-aggregator`, p.names.processedTopic, 1));
+  try {
+    await tune(stack, p, overrides);
+    await Promise.all([started(processor, 'processor.started'), started(aggregator, 'aggregator.started')]);
+    const warm = Math.max(1_000, Math.round(rows / 20));
+    await commitActivities(p.db, warm);
+    await pollUntil('the warm-up rows summarised', () => caughtUp(warm));
+    log(`live: committing ${rows.toLocaleString('en-US')} rows with everything running ...`);
+    const committed = await commitActivities(p.db, rows);
+    const done = await pollUntil(`${rows} rows summarised`, () => caughtUp(warm + rows), { everyMs: 20 });
+    const verified = (await verifySummaries(verifyOptionsFromEnv(p.env, p.db))).ok;
+    log(`live: ${((done - committed) / 1000).toFixed(2)} s, verify ${verified ? 'ok' : 'FAILED'}`);
+    return { rows, seconds: (done - committed) / 1000, verified };
+  } finally {
+    await processor.kill();
+    await aggregator.kill();
+    await p.dispose();
+  }
+};
+
+/**
+ * The chain on what Debezium really writes: capture of N rows in each format (processors stopped),
+ * each processor draining that backlog, the same N rows live, and paced runs for latency.
+ */
+export const runE2eBench = async ({ stack, rows, pacedSeconds, connectorConfig, cpuProfileDir, log }: E2eBenchOptions): Promise<E2eFigures> => {
+  const captures: CaptureFigures[] = [];
+  const drains: DrainFigures[] = [];
+  // An admin client per pipeline: one that knew a deleted pipeline's topics keeps asking for them.
+  const withAdmin = async <T>(body: (admin: TopicAdmin) => Promise<T>): Promise<T> => {
+    const admin = await createTopicAdmin({ brokers: stack.connection.kafkaBrokers });
+    try {
+      return await body(admin);
+    } finally {
+      await admin.close();
+    }
+  };
+  for (const format of ['json', 'avro'] as const) {
+    const p = await createTestPipeline(stack, `e2e_${format}`, { env: { CONNECTOR_FORMAT: format } });
+    await withAdmin(async (admin) => {
+      await tune(stack, p, connectorConfig);
+      const { figures, backlog } = await capture(admin, stack.connection.kafkaBrokers, p, rows, format, log);
+      captures.push(figures);
+      drains.push(await drain(admin, p, 'enrichment-processor', format, backlog, { log, cpuProfileDir }));
+      if (format === 'avro') drains.push(await drain(admin, p, 'summary-aggregator', format, backlog, { log, cpuProfileDir }));
+    }).finally(() => p.dispose());
+  }
+  const liveFigures = await withAdmin((admin) => live(stack, admin, rows, connectorConfig, log));
+  const captureRate = rateOf(captures.find((c) => c.format === 'avro')!);
+  const paced: PacedFigures[] = [];
+  for (const share of SHARES) {
+    log(`paced: ${Math.round(share * 100)} % of ${Math.round(captureRate)} rows/s for ${pacedSeconds} s ...`);
+    const l = await runLatencyBench({ stack, rate: share * captureRate, seconds: pacedSeconds, log, tune: (p) => tune(stack, p, connectorConfig) });
+    paced.push({
+      share,
+      rate: l.rate,
+      rows: l.rows,
+      enriched: { p50: l.p50, p99: l.p99, max: l.max },
+      summary: { p50: l.summary.p50, p99: l.summary.p99, max: l.summary.max },
+      verified: l.verify.ok,
+    });
+  }
+  return { capture: captures, drains, live: liveFigures, paced };
+};

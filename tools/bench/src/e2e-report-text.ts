@@ -1,0 +1,34 @@
+import { e2eRatios, meets, rateOf, type E2eFigures } from './e2e-figures.js';
+
+const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '-');
+const ms = (n: number) => `${fmt(n)} ms`;
+
+/** The e2e part's figures as printed: rates, then latencies, then the ratios beside their goals. */
+export const e2eReportText = (f: E2eFigures): string => {
+  const lines = ['end to end, on real Debezium output (rows committed by one INSERT ... SELECT):'];
+  for (const c of f.capture) {
+    lines.push(
+      `  capture ${c.format.padEnd(4)}  ${fmt(c.rows)} rows in ${c.seconds.toFixed(2)} s = ${fmt(rateOf(c))} events/s, ${fmt(c.valueBytes)} bytes per value (processors stopped)`,
+    );
+  }
+  for (const d of f.drains) {
+    lines.push(
+      `  drain ${d.app.padEnd(21)} on the ${d.format} backlog of ${fmt(d.backlog)}: ${fmt(d.records)} records in ${d.seconds.toFixed(2)} s = ${fmt(rateOf(d))} records/s (first to last commit; start ${d.startSeconds.toFixed(1)} s excluded)`,
+    );
+  }
+  lines.push(
+    `  live, everything running: ${fmt(f.live.rows)} rows from commit to the last summary in ${f.live.seconds.toFixed(2)} s = ${fmt(rateOf(f.live))} rows/s; verify ${f.live.verified ? '✓' : '✗'}`,
+  );
+  for (const p of f.paced) {
+    lines.push(
+      `  paced at ${String(Math.round(p.share * 100)).padStart(2)} % of capture (${fmt(p.rate)} rows/s, ${fmt(p.rows)} rows): commit -> enriched p50 ${ms(p.enriched.p50)} p99 ${ms(p.enriched.p99)} max ${ms(p.enriched.max)}; commit -> summary p50 ${ms(p.summary.p50)} p99 ${ms(p.summary.p99)} max ${ms(p.summary.max)}; verify ${p.verified ? '✓' : '✗'}`,
+    );
+  }
+  lines.push('  ratios (goal):');
+  for (const r of e2eRatios(f)) {
+    const value = r.unit ? `${fmt(r.value)} ${r.unit}` : r.value.toFixed(2);
+    const goal = `${r.kind === 'min' ? '>=' : '<'} ${r.unit ? `${fmt(r.goal)} ${r.unit}` : r.goal.toFixed(1)}`;
+    lines.push(`    ${r.name.padEnd(42)} ${value.padStart(8)}  (goal ${goal}) ${Number.isNaN(r.value) ? '-' : meets(r) ? '✓' : '✗'}`);
+  }
+  return `${lines.join('\n')}\n`;
+};
