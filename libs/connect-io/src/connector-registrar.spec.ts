@@ -51,6 +51,16 @@ describe('registerConnector', () => {
     expect(calls).toEqual([]);
   });
 
+  it('says when a converter the config names is missing, before putting anything', async () => {
+    const { client, calls } = scripted([status('RUNNING', ['RUNNING'])]);
+    const config = { 'connector.class': DEBEZIUM_POSTGRES_CONNECTOR, 'value.converter': 'io.apicurio.registry.utils.converter.AvroConverter' };
+    await expect(registerConnector({ ...base, config, client })).rejects.toMatchObject({
+      code: 'plugin_missing',
+      message: expect.stringContaining('has no io.apicurio.registry.utils.converter.AvroConverter converter'),
+    });
+    expect(calls).toEqual([]);
+  });
+
   it('checks the database before putting the config', async () => {
     const { client, calls } = scripted([]);
     await expect(registerConnector({ ...base, client, checkDatabase: async () => Promise.reject(new Error('wal_level is replica')) })).rejects.toThrow(

@@ -14,6 +14,8 @@ export interface KafkaJsEosClientOptions {
   readonly fromBeginning?: boolean;
   /** How long a fetch waits for records before returning what it has: the most batching adds to latency. */
   readonly maxWaitTimeInMs?: number;
+  /** The most a fetch brings of one partition: the size of a batch, so of a transaction, on a backlog. */
+  readonly maxBytesPerPartition?: number;
 }
 
 const toEosBatch = ({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): EosBatch => ({
@@ -36,6 +38,7 @@ export const connectKafkaJsEosClient = async ({
   partitionsConsumedConcurrently = 3,
   fromBeginning = true,
   maxWaitTimeInMs = 50,
+  maxBytesPerPartition = 8 * 1024 * 1024,
 }: KafkaJsEosClientOptions): Promise<EosClient> => {
   const kafka = createKafkaClient(clientOptions);
   const admin = kafka.admin();
@@ -43,6 +46,10 @@ export const connectKafkaJsEosClient = async ({
     groupId,
     readUncommitted: false,
     maxWaitTimeInMs,
+    // A batch is one transaction (four round trips to the broker whatever its size): KafkaJS's 1 MiB
+    // default gave ~3,000 Avro or ~280 JSON change events a batch on a backlog.
+    maxBytesPerPartition,
+    maxBytes: Math.max(maxBytesPerPartition * 4, 50 * 1024 * 1024),
     sessionTimeout: 10_000,
     heartbeatInterval: 1_000,
     retry: { retries: 10 },

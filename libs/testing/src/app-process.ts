@@ -13,8 +13,14 @@ export interface AppProcess {
 }
 
 /** Starts one of our long-running apps as a real process (as `npx nx serve <app>` does). */
-export const startApp = (app: string, env: Readonly<Record<string, string>>, args: readonly string[] = []): AppProcess => {
-  const child = spawn('node', ['--conditions=@eap/source', '--import', 'tsx', join('apps', app, 'src', 'main.ts'), ...args], {
+export const startApp = (
+  app: string,
+  env: Readonly<Record<string, string>>,
+  args: readonly string[] = [],
+  /** Node's own flags, e.g. `--cpu-prof` (which NODE_OPTIONS does not take). */
+  { nodeArgs = [] }: { readonly nodeArgs?: readonly string[] } = {},
+): AppProcess => {
+  const child = spawn('node', [...nodeArgs, '--conditions=@eap/source', '--import', 'tsx', join('apps', app, 'src', 'main.ts'), ...args], {
     cwd: findRepoRoot(),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,7 +25,3 @@ export const groupCaughtUp = async (admin: TopicAdmin, group: string, topic: str
   const [ends, committed] = await Promise.all([admin.endOffsets(topic), admin.committedOffsets(group, topic)]);
   return [...ends].every(([partition, end]) => end === 0n || (committed.get(partition)?.offset ?? -1n) >= end - BigInt(markers));
 };
-
-/** The offsets a group has committed on a topic, summed (0 before its first commit). */
-export const groupCommitted = async (admin: TopicAdmin, group: string, topic: string): Promise<number> =>
-  sum(new Map([...(await admin.committedOffsets(group, topic))].map(([p, c]) => [p, c.offset < 0n ? 0n : c.offset])));

@@ -50,7 +50,7 @@ const main = async () => {
   const root = findRepoRoot();
   const { positionals } = acceptCommandLine(process.argv.slice(2), benchProgram(root));
   const settings = benchSettingsFromEnv(positionals[0] ? { ...process.env, BENCH_PARTS: positionals[0] } : process.env);
-  const { events, rate, seconds, keys, simulatorSeconds, parts, rows: e2eRows, pacedSeconds, cpuProfileDir } = settings;
+  const { events, rate, seconds, keys, simulatorSeconds, parts, rows: e2eRows, pacedSeconds, cpuProfileDir, e2eSteps } = settings;
   const connectorConfig = parseConnectorConfig(settings.connectorConfig);
   const rows = await createStackController(parseStackSettings(process.env, root), { log }).up();
   if (rows.some((r) => r.state === 'failed' || r.state === 'skipped')) throw new Error('the stack did not come up; see npm run stack -- status');
@@ -111,7 +111,15 @@ const main = async () => {
     );
   }
   if (parts.includes('e2e')) {
-    const figures = await runE2eBench({ stack, rows: e2eRows, pacedSeconds, connectorConfig, log, ...(cpuProfileDir ? { cpuProfileDir } : {}) });
+    const figures = await runE2eBench({
+      stack,
+      rows: e2eRows,
+      pacedSeconds,
+      connectorConfig,
+      log,
+      steps: e2eSteps,
+      ...(cpuProfileDir ? { cpuProfileDir } : {}),
+    });
     if (Object.keys(connectorConfig).length > 0) process.stdout.write(`connector settings laid over the registrar's: ${JSON.stringify(connectorConfig)}\n`);
     process.stdout.write(`${e2eReportText(figures)}\n`);
     for (const d of figures.drains.filter((x) => x.profile !== undefined)) process.stdout.write(`${cpuProfileText(d)}\n`);

@@ -20,6 +20,12 @@ export const benchSettings = defineSettings('bench', {
     accepts: 'a JSON object of connector settings, e.g. {"max.batch.size":"4096"}',
     describe: "connector settings laid over the registrar's in the e2e part, to measure a tuning",
   }),
+  e2eSteps: setting.list('BENCH_E2E_STEPS', {
+    default: 'capture,drain,live,paced',
+    item: /^(capture|drain|live|paced)$/,
+    accepts: 'a comma-separated list of capture, drain, live, paced',
+    describe: 'which steps of the e2e part run (capture alone, to measure a connector tuning)',
+  }),
   cpuProfileDir: setting.string('BENCH_CPU_PROF_DIR', {
     pattern: /^\/.+/,
     accepts: 'an absolute folder',

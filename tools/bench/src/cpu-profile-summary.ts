@@ -51,3 +51,10 @@ export const summariseCpuProfile = (
       .map(([name, hits]) => ({ name, share: hits / total }));
   return { byOwner: ranked(owners), byFunction: ranked(functions) };
 };
+
+/** The share of samples spent working (not idle): the main thread's profile is the busiest. */
+export const busyShare = (profile: CpuProfile): number => {
+  const total = profile.nodes.reduce((n, x) => n + (x.hitCount ?? 0), 0) || 1;
+  const idle = profile.nodes.filter((x) => x.callFrame.functionName === '(idle)').reduce((n, x) => n + (x.hitCount ?? 0), 0);
+  return 1 - idle / total;
+};

@@ -8,9 +8,9 @@ const figures = (over: Partial<E2eFigures> = {}): E2eFigures => ({
     { format: 'avro', rows: 200_000, seconds: 10, valueBytes: 400 },
   ],
   drains: [
-    { app: 'enrichment-processor', format: 'json', records: 190_000, backlog: 210_000, seconds: 40, startSeconds: 2 },
-    { app: 'enrichment-processor', format: 'avro', records: 190_000, backlog: 210_000, seconds: 9.5, startSeconds: 2 },
-    { app: 'summary-aggregator', format: 'avro', records: 200_000, backlog: 210_000, seconds: 5, startSeconds: 3 },
+    { app: 'enrichment-processor', format: 'json', records: 190_000, seconds: 40, startSeconds: 2 },
+    { app: 'enrichment-processor', format: 'avro', records: 190_000, seconds: 9.5, startSeconds: 2 },
+    { app: 'summary-aggregator', format: 'avro', records: 200_000, seconds: 5, startSeconds: 3 },
   ],
   live: { rows: 200_000, seconds: 12.5, verified: true },
   paced: [0.25, 0.5, 0.9].map((share) => ({ share, rate: share * 20_000, rows: 1000, enriched: latency(100), summary: latency(share * 800), verified: true })),

@@ -8,18 +8,16 @@ export interface CaptureFigures {
   readonly valueBytes: number;
 }
 
-/** A processor started on a backlog: from its first committed output to its last, its start excluded. */
+/** A processor started on a backlog: from having its partitions to its last commit, its start excluded. */
 export interface DrainFigures {
   readonly app: 'enrichment-processor' | 'summary-aggregator';
   readonly format: 'avro' | 'json';
-  /** Records (input offsets) committed after the first commit, over `seconds`. */
+  /** The backlog's records, all processed in `seconds`. */
   readonly records: number;
-  /** The whole backlog it was started on. */
-  readonly backlog: number;
   readonly seconds: number;
-  /** From the process start to its first committed output (JIT, joining the group, restoring). */
+  /** From the process start to having its partitions (loading, joining the group). */
   readonly startSeconds: number;
-  /** The `.cpuprofile` written, when profiled (BENCH_CPU_PROF_DIR). */
+  /** The folder of the `.cpuprofile`s written (one per thread), when profiled (BENCH_CPU_PROF_DIR). */
   readonly profile?: string;
 }
 

@@ -13,12 +13,13 @@ export const e2eReportText = (f: E2eFigures): string => {
   }
   for (const d of f.drains) {
     lines.push(
-      `  drain ${d.app.padEnd(21)} on the ${d.format} backlog of ${fmt(d.backlog)}: ${fmt(d.records)} records in ${d.seconds.toFixed(2)} s = ${fmt(rateOf(d))} records/s (first to last commit; start ${d.startSeconds.toFixed(1)} s excluded)`,
+      `  drain ${d.app.padEnd(21)} on the ${d.format} backlog: ${fmt(d.records)} records in ${d.seconds.toFixed(2)} s = ${fmt(rateOf(d))} records/s (from its partitions assigned to its last commit; start ${d.startSeconds.toFixed(1)} s excluded)`,
     );
   }
-  lines.push(
-    `  live, everything running: ${fmt(f.live.rows)} rows from commit to the last summary in ${f.live.seconds.toFixed(2)} s = ${fmt(rateOf(f.live))} rows/s; verify ${f.live.verified ? '✓' : '✗'}`,
-  );
+  if (f.live.rows > 0)
+    lines.push(
+      `  live, everything running: ${fmt(f.live.rows)} rows from commit to the last summary in ${f.live.seconds.toFixed(2)} s = ${fmt(rateOf(f.live))} rows/s; verify ${f.live.verified ? '✓' : '✗'}`,
+    );
   for (const p of f.paced) {
     lines.push(
       `  paced at ${String(Math.round(p.share * 100)).padStart(2)} % of capture (${fmt(p.rate)} rows/s, ${fmt(p.rows)} rows): commit -> enriched p50 ${ms(p.enriched.p50)} p99 ${ms(p.enriched.p99)} max ${ms(p.enriched.max)}; commit -> summary p50 ${ms(p.summary.p50)} p99 ${ms(p.summary.p99)} max ${ms(p.summary.max)}; verify ${p.verified ? '✓' : '✗'}`,
