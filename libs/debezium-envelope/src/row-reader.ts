@@ -37,38 +37,53 @@ export interface RowReader {
 const INT32_MIN = -2_147_483_648;
 const INT32_MAX = 2_147_483_647;
 
-export const createRowReader = (image: RowImage, columns: RowSchema | null, label = 'row'): RowReader => {
-  let problem: string | undefined;
-  const fail = <T>(column: string, expected: string, placeholder: T): T => {
-    problem ??= `${label}.${column} must be ${expected}, got ${describeValue(image[column])}`;
+/** A class, not closures: one or two readers run per change event on the processor's hot path. */
+class ImageRowReader implements RowReader {
+  private problem: string | undefined;
+  constructor(
+    private readonly image: RowImage,
+    private readonly columns: RowSchema | null,
+    private readonly label: string,
+  ) {}
+  private fail<T>(column: string, expected: string, placeholder: T): T {
+    this.problem ??= `${this.label}.${column} must be ${expected}, got ${describeValue(this.image[column])}`;
     return placeholder;
-  };
-  const nullable = <T>(column: string, read: (column: string) => T): T | null => (isNullish(image[column]) ? null : read(column));
-  const temporal = (column: string, what: string, read: (raw: unknown, semantic?: string) => TemporalResult): number => {
-    const result = read(image[column], columnOf(columns, column)?.name);
-    return result.kind === 'ok' ? result.value : fail(column, `${what} (${result.detail})`, 0);
-  };
-  const int = (column: string): number => {
-    const value = image[column];
+  }
+  private temporal(column: string, what: string, read: (raw: unknown, semantic?: string) => TemporalResult): number {
+    const result = read(this.image[column], columnOf(this.columns, column)?.name);
+    return result.kind === 'ok' ? result.value : this.fail(column, `${what} (${result.detail})`, 0);
+  }
+  int(column: string): number {
+    const value = this.image[column];
     const valid = Number.isInteger(value) && (value as number) >= INT32_MIN && (value as number) <= INT32_MAX;
-    return valid ? (value as number) : fail(column, 'a 32-bit integer', 0);
-  };
-  const string = (column: string): string => {
-    const value = image[column];
-    return typeof value === 'string' ? value : fail(column, 'a string', '');
-  };
-  const timestamp = (column: string): number => temporal(column, 'a timestamp', readTimestampMicros);
-  return {
-    int,
-    nullableInt: (column) => nullable(column, int),
-    string,
-    nullableString: (column) => nullable(column, string),
-    timestamp,
-    nullableTimestamp: (column) => (isNullPlaceholder(image, columns, column) ? null : nullable(column, timestamp)),
-    nullableDate: (column) => nullable(column, (c) => temporal(c, 'a date', readEpochDay)),
-    result: (row) => (problem === undefined ? { kind: 'ok', row } : reject('invalid_field', problem)),
-  };
-};
+    return valid ? (value as number) : this.fail(column, 'a 32-bit integer', 0);
+  }
+  nullableInt(column: string): number | null {
+    return isNullish(this.image[column]) ? null : this.int(column);
+  }
+  string(column: string): string {
+    const value = this.image[column];
+    return typeof value === 'string' ? value : this.fail(column, 'a string', '');
+  }
+  nullableString(column: string): string | null {
+    return isNullish(this.image[column]) ? null : this.string(column);
+  }
+  timestamp(column: string): number {
+    return this.temporal(column, 'a timestamp', readTimestampMicros);
+  }
+  nullableTimestamp(column: string): number | null {
+    if (isNullPlaceholder(this.image, this.columns, column)) return null;
+    return isNullish(this.image[column]) ? null : this.timestamp(column);
+  }
+  nullableDate(column: string): number | null {
+    return isNullish(this.image[column]) ? null : this.temporal(column, 'a date', readEpochDay);
+  }
+  result<T>(row: T): RowReadResult<T> {
+    return this.problem === undefined ? { kind: 'ok', row } : reject('invalid_field', this.problem);
+  }
+}
+
+export const createRowReader = (image: RowImage, columns: RowSchema | null, label = 'row'): RowReader => new ImageRowReader(image, columns, label);
 
 const isNullPlaceholder = (image: RowImage, columns: RowSchema | null, column: string): boolean => {
   const schema = columnOf(columns, column);

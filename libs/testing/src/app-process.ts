@@ -17,12 +17,22 @@ export const startApp = (
   app: string,
   env: Readonly<Record<string, string>>,
   args: readonly string[] = [],
-  /** Node's own flags, e.g. `--cpu-prof` (which NODE_OPTIONS does not take). */
-  { nodeArgs = [] }: { readonly nodeArgs?: readonly string[] } = {},
+  {
+    nodeArgs = [],
+    compiled = false,
+  }: {
+    /** Node's own flags, e.g. `--cpu-prof` (which NODE_OPTIONS does not take). */
+    readonly nodeArgs?: readonly string[];
+    /** The production build (`apps/<app>/dist/main.js`, plain node) instead of the sources through tsx. */
+    readonly compiled?: boolean;
+  } = {},
 ): AppProcess => {
-  const child = spawn('node', [...nodeArgs, '--conditions=@eap/source', '--import', 'tsx', join('apps', app, 'src', 'main.ts'), ...args], {
+  const entry = compiled ? [join('apps', app, 'dist', 'main.js')] : ['--conditions=@eap/source', '--import', 'tsx', join('apps', app, 'src', 'main.ts')];
+  // NODE_OPTIONS=--conditions=@eap/source (npm test's) would send the build to the .ts sources.
+  const { NODE_OPTIONS: _sourcesOnly, ...inherited } = process.env;
+  const child = spawn('node', [...nodeArgs, ...entry, ...args], {
     cwd: findRepoRoot(),
-    env: { ...process.env, ...env },
+    env: { ...(compiled ? inherited : process.env), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { DEFAULT_PIPELINE_NAMES, pipelineNamesEnv } from '@eap/pipeline-config';
+import { findRepoRoot } from '@eap/stack';
 import { startApp, type TestStack } from '@eap/testing';
 import type { BenchApp } from './throughput-bench.js';
 
@@ -36,3 +38,7 @@ export const startBenchApp = async (
   const startedAt = Date.parse((await child.waitForEvent('eos.assigned'))['time'] as string);
   return { startedAt, health, lines: child.lines, count: () => metricSum(health, metric), stop: async () => void (await child.kill('SIGTERM')) };
 };
+
+/** Whether an app's production build (npm run build) is current, so that it runs as `npm start` runs it. */
+export const hasCurrentBuild = (app: string): boolean =>
+  execFileSync('node', ['tools/scripts/app-entry.mjs', app], { cwd: findRepoRoot(), encoding: 'utf8' }).startsWith('node ');

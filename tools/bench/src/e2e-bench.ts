@@ -8,6 +8,7 @@ import { groupCaughtUp, pollUntil, topicEnd } from './backlog-progress.js';
 import type { CaptureFigures, DrainFigures, E2eFigures, PacedFigures } from './e2e-figures.js';
 import { rateOf } from './e2e-figures.js';
 import { runLatencyBench } from './latency-bench.js';
+import { hasCurrentBuild } from './bench-apps.js';
 
 export interface E2eBenchOptions {
   readonly stack: TestStack;
@@ -85,7 +86,7 @@ const drain = async (
   // A folder per drain: tsx's module hooks run on a thread of their own, which writes a profile too.
   const profileDir = cpuProfileDir ? join(cpuProfileDir, `${app}-${format}-${Date.now()}`) : undefined;
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = startApp(app, { ...p.env, ...APP_ENV }, [], { nodeArgs });
+  const child = startApp(app, { ...p.env, ...APP_ENV }, [], { nodeArgs, compiled: hasCurrentBuild(app) });
   const exited = child.exited.then((code) => {
     throw new Error(`${app} exited (${code}) during its drain; last lines:\n${child.lines.slice(-10).join('\n')}`);
   });
@@ -107,8 +108,8 @@ const started = async (app: AppProcess, event: string) => void (await app.waitFo
 /** The same rows, one transaction, with the processors running: commit -> every row in a committed summary. */
 const live = async (stack: TestStack, admin: TopicAdmin, rows: number, overrides: E2eBenchOptions['connectorConfig'], log: E2eBenchOptions['log']) => {
   const p = await createTestPipeline(stack, 'e2e_live');
-  const processor = startApp('enrichment-processor', { ...p.env, ...APP_ENV });
-  const aggregator = startApp('summary-aggregator', { ...p.env, ...APP_ENV });
+  const processor = startApp('enrichment-processor', { ...p.env, ...APP_ENV }, [], { compiled: hasCurrentBuild('enrichment-processor') });
+  const aggregator = startApp('summary-aggregator', { ...p.env, ...APP_ENV }, [], { compiled: hasCurrentBuild('summary-aggregator') });
   const caughtUp = async (total: number) =>
     (await topicEnd(admin, p.topics.activities)) >= total &&
     (await groupCaughtUp(admin, `${p.names.topicPrefix}-enrichment-processor`, p.topics.activities, 0)) &&
@@ -156,6 +157,10 @@ export const runE2eBench = async ({
       await admin.close();
     }
   };
+  const builds = ['enrichment-processor', 'summary-aggregator'].map(
+    (app) => `${app} ${hasCurrentBuild(app) ? 'from its production build' : 'from sources through tsx (npm run build for production figures)'}`,
+  );
+  log(`apps run: ${builds.join(', ')}`);
   for (const format of ['json', 'avro'] as const) {
     const p = await createTestPipeline(stack, `e2e_${format}`, { env: { CONNECTOR_FORMAT: format } });
     await withAdmin(async (admin) => {

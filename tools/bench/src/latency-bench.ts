@@ -2,6 +2,7 @@ import { createSchemaRegistryCodec, readRecords } from '@eap/kafka-io';
 import { verifyOptionsFromEnv, verifySummaries } from '@eap/pipeline-ops';
 import { createTestPipeline, startApp, type TestPipeline, type TestStack } from '@eap/testing';
 import { percentile } from './percentiles.js';
+import { hasCurrentBuild } from './bench-apps.js';
 
 export interface LatencyFigures {
   readonly rate: number;
@@ -40,8 +41,12 @@ export const runLatencyBench = async ({
 }): Promise<LatencyFigures> => {
   const p = await createTestPipeline(stack, 'latency');
   await tune?.(p);
-  const processor = startApp('enrichment-processor', { ...p.env, PROCESSOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' });
-  const aggregator = startApp('summary-aggregator', { ...p.env, AGGREGATOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' });
+  const processor = startApp('enrichment-processor', { ...p.env, PROCESSOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' }, [], {
+    compiled: hasCurrentBuild('enrichment-processor'),
+  });
+  const aggregator = startApp('summary-aggregator', { ...p.env, AGGREGATOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' }, [], {
+    compiled: hasCurrentBuild('summary-aggregator'),
+  });
   const codec = createSchemaRegistryCodec({ url: stack.connection.registryUrl });
   try {
     await processor.waitForEvent('processor.started');
