@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { DEFAULT_PIPELINE_NAMES, pipelineNamesEnv } from '@eap/pipeline-config';
 import { findRepoRoot } from '@eap/stack';
 import { startApp, type TestStack } from '@eap/testing';
@@ -42,3 +43,13 @@ export const startBenchApp = async (
 /** Whether an app's production build (npm run build) is current, so that it runs as `npm start` runs it. */
 export const hasCurrentBuild = (app: string): boolean =>
   execFileSync('node', ['tools/scripts/app-entry.mjs', app], { cwd: findRepoRoot(), encoding: 'utf8' }).startsWith('node ');
+
+/** A process's resident memory in bytes (Linux: VmRSS of /proc/<pid>/status); NaN where there is none. */
+export const residentBytes = (pid: number | undefined): number => {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? Number.NaN : Number(kb) * 1024;
+  } catch {
+    return Number.NaN;
+  }
+};

@@ -105,6 +105,7 @@ const main = async () => {
       [
         `summary aggregator state, ${fmt(r.keys)} live keys (one record per group, ${r.partitions} partitions):`,
         `  memory ${fmt(r.bytesPerKey)} bytes per live key (heap + array buffers, ${fmt(r.memoryBytes / 1e6)} MB over the idle baseline)`,
+        `  resident memory (RSS) ${fmt(r.rss.idle / 1e6)} MB idle, ${fmt(r.rss.loaded / 1e6)} MB with ${fmt(r.keys)} keys, ${fmt(r.rss.restored / 1e6)} MB after restoring them`,
         `  restart after SIGKILL: changelog restore ${r.restoreSeconds.toFixed(1)} s (${fmt(r.changelogRecords)} records), process start to first commit ${r.restartSeconds.toFixed(1)} s`,
         '',
       ].join('\n'),

@@ -8,7 +8,7 @@ import { groupCaughtUp, pollUntil, topicEnd } from './backlog-progress.js';
 import type { CaptureFigures, DrainFigures, E2eFigures, PacedFigures } from './e2e-figures.js';
 import { rateOf } from './e2e-figures.js';
 import { runLatencyBench } from './latency-bench.js';
-import { hasCurrentBuild } from './bench-apps.js';
+import { hasCurrentBuild, residentBytes } from './bench-apps.js';
 
 export interface E2eBenchOptions {
   readonly stack: TestStack;
@@ -123,9 +123,10 @@ const live = async (stack: TestStack, admin: TopicAdmin, rows: number, overrides
     log(`live: committing ${rows.toLocaleString('en-US')} rows with everything running ...`);
     const committed = await commitActivities(p.db, rows);
     const done = await pollUntil(`${rows} rows summarised`, () => caughtUp(warm + rows), { everyMs: 20 });
+    const rss = { processor: residentBytes(processor.child.pid), aggregator: residentBytes(aggregator.child.pid) };
     const verified = (await verifySummaries(verifyOptionsFromEnv(p.env, p.db))).ok;
     log(`live: ${((done - committed) / 1000).toFixed(2)} s, verify ${verified ? 'ok' : 'FAILED'}`);
-    return { rows, seconds: (done - committed) / 1000, verified };
+    return { rows, seconds: (done - committed) / 1000, verified, rss };
   } finally {
     await processor.kill();
     await aggregator.kill();
@@ -174,7 +175,7 @@ export const runE2eBench = async ({
   }
   const liveFigures = steps.includes('live')
     ? await withAdmin((admin) => live(stack, admin, rows, connectorConfig, log))
-    : { rows: 0, seconds: Number.NaN, verified: false };
+    : { rows: 0, seconds: Number.NaN, verified: false, rss: { processor: Number.NaN, aggregator: Number.NaN } };
   const captureRate = rateOf(captures.find((c) => c.format === 'avro')!);
   const paced: PacedFigures[] = [];
   for (const share of steps.includes('paced') ? SHARES : []) {

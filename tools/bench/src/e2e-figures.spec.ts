@@ -12,7 +12,7 @@ const figures = (over: Partial<E2eFigures> = {}): E2eFigures => ({
     { app: 'enrichment-processor', format: 'avro', records: 190_000, seconds: 9.5, startSeconds: 2 },
     { app: 'summary-aggregator', format: 'avro', records: 200_000, seconds: 5, startSeconds: 3 },
   ],
-  live: { rows: 200_000, seconds: 12.5, verified: true },
+  live: { rows: 200_000, seconds: 12.5, verified: true, rss: { processor: 150e6, aggregator: 120e6 } },
   paced: [0.25, 0.5, 0.9].map((share) => ({ share, rate: share * 20_000, rows: 1000, enriched: latency(100), summary: latency(share * 800), verified: true })),
   ...over,
 });

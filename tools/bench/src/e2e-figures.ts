@@ -35,7 +35,13 @@ export interface E2eFigures {
   readonly capture: readonly CaptureFigures[];
   readonly drains: readonly DrainFigures[];
   /** The N rows in one transaction with everything running: commit -> the last summary committed. */
-  readonly live: { readonly rows: number; readonly seconds: number; readonly verified: boolean };
+  readonly live: {
+    readonly rows: number;
+    readonly seconds: number;
+    readonly verified: boolean;
+    /** Each app's resident memory once the rows are through. */
+    readonly rss: { readonly processor: number; readonly aggregator: number };
+  };
   readonly paced: readonly PacedFigures[];
 }
 

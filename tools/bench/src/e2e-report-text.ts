@@ -18,7 +18,7 @@ export const e2eReportText = (f: E2eFigures): string => {
   }
   if (f.live.rows > 0)
     lines.push(
-      `  live, everything running: ${fmt(f.live.rows)} rows from commit to the last summary in ${f.live.seconds.toFixed(2)} s = ${fmt(rateOf(f.live))} rows/s; verify ${f.live.verified ? '✓' : '✗'}`,
+      `  live, everything running: ${fmt(f.live.rows)} rows from commit to the last summary in ${f.live.seconds.toFixed(2)} s = ${fmt(rateOf(f.live))} rows/s; verify ${f.live.verified ? '✓' : '✗'}; RSS then: processor ${fmt(f.live.rss.processor / 1e6)} MB, aggregator ${fmt(f.live.rss.aggregator / 1e6)} MB`,
     );
   for (const p of f.paced) {
     lines.push(

@@ -3,13 +3,15 @@ import { processedActivitySchema } from '@eap/avro-schemas';
 import { createRecordWriter, createSchemaRegistryCodec, createTopicAdmin } from '@eap/kafka-io';
 import { startApp, type AppProcess, type TestStack } from '@eap/testing';
 import { MICROS_PER_HOUR } from '@eap/windowing';
-import { benchEnv, metricSum } from './bench-apps.js';
+import { benchEnv, hasCurrentBuild, metricSum, residentBytes } from './bench-apps.js';
 
 export interface RestoreFigures {
   readonly keys: number;
   readonly partitions: number;
   readonly memoryBytes: number;
   readonly bytesPerKey: number;
+  /** The process's resident memory: idle, holding the keys, and restarted with them restored. */
+  readonly rss: { readonly idle: number; readonly loaded: number; readonly restored: number };
   readonly changelogRecords: number;
   /** The slowest partition's changelog restore (partitions restore side by side). */
   readonly restoreSeconds: number;
@@ -37,11 +39,13 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
   await admin.ensureTopics([{ topic, partitions: PARTITIONS }]);
   const apps: AppProcess[] = [];
   try {
-    const first = startApp('summary-aggregator', env);
+    const compiled = hasCurrentBuild('summary-aggregator');
+    const first = startApp('summary-aggregator', env, [], { compiled });
     apps.push(first);
     const health = (await first.waitForEvent('aggregator.started'))['health'] as string;
     await sleep(2_000);
     const baseline = await metricSum(health, 'aggregator_memory_bytes');
+    const rssIdle = residentBytes(first.child.pid);
 
     const codec = createSchemaRegistryCodec({ url: stack.connection.registryUrl });
     const encoder = await codec.registerEncoder(`${env['PIPELINE_PROCESSED_TOPIC']}-value`, processedActivitySchema);
@@ -83,11 +87,12 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
     while ((await metricSum(health, 'aggregator_live_keys')) < keys) await sleep(1_000);
     await sleep(2_000);
     const memoryBytes = (await metricSum(health, 'aggregator_memory_bytes')) - baseline;
+    const rssLoaded = residentBytes(first.child.pid);
 
     log('SIGKILL and restart ...');
     await first.kill('SIGKILL');
     const spawned = Date.now();
-    const second = startApp('summary-aggregator', { ...env, LOG_LEVEL: 'debug' });
+    const second = startApp('summary-aggregator', { ...env, LOG_LEVEL: 'debug' }, [], { compiled });
     apps.push(second);
     // one new record per partition, so that each partition is claimed, restored and committed
     await writer.send(
@@ -96,12 +101,14 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
     await writer.close();
     while (events(second.lines, 'eos.committed').length < PARTITIONS) await sleep(100);
     const restartSeconds = (Date.now() - spawned) / 1000;
+    const rssRestored = residentBytes(second.child.pid);
     const restores = events(second.lines, 'aggregator.restored');
     return {
       keys,
       partitions: PARTITIONS,
       memoryBytes,
       bytesPerKey: memoryBytes / keys,
+      rss: { idle: rssIdle, loaded: rssLoaded, restored: rssRestored },
       changelogRecords: restores.reduce((n, r) => n + Number(r['changelogRecords']), 0),
       restoreSeconds: Math.max(...restores.map((r) => Number(r['seconds']))),
       restartSeconds,
