@@ -80,6 +80,7 @@ runService({
       groupId: config.groupId,
       topics: [topics.activities],
       transactionalIdPrefix: config.groupId,
+      maxBytesPerPartition: config.fetchBytesPerPartition,
       handleBatch: batches.handle,
       onReleased: batches.release,
       onCrash: exitForRestart('processor.consumer_stopped'),

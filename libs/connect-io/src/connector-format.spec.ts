@@ -5,7 +5,9 @@ describe('connector format', () => {
     expect(formatOfConnectorConfig({ 'value.converter': 'io.apicurio.registry.utils.converter.AvroConverter' })).toBe('avro');
     expect(formatOfConnectorConfig({ 'value.converter': 'org.apache.kafka.connect.json.JsonConverter' })).toBe('json');
     expect(formatOfConnectorConfig({})).toBe('json'); // the worker's default, ours
-    expect(formatOfConnectorConfig({ 'value.converter': 'io.confluent.connect.avro.AvroConverter' })).toEqual({ other: 'io.confluent.connect.avro.AvroConverter' });
+    expect(formatOfConnectorConfig({ 'value.converter': 'io.confluent.connect.avro.AvroConverter' })).toEqual({
+      other: 'io.confluent.connect.avro.AvroConverter',
+    });
   });
 
   it("derives the converter's v2 API from the apps' ccompat URL", () => {

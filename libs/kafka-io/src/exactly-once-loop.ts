@@ -19,8 +19,17 @@ export const startExactlyOnceLoop = async ({
   partitionsConsumedConcurrently,
   fromBeginning,
   maxWaitTimeInMs,
+  maxBytesPerPartition,
   ...work
 }: ExactlyOnceOptions): Promise<ExactlyOnceLoop> => {
-  const client = await connectKafkaJsEosClient({ kafka, groupId, topics, partitionsConsumedConcurrently, fromBeginning, maxWaitTimeInMs });
+  const client = await connectKafkaJsEosClient({
+    kafka,
+    groupId,
+    topics,
+    partitionsConsumedConcurrently,
+    fromBeginning,
+    maxWaitTimeInMs,
+    maxBytesPerPartition,
+  });
   return runExactlyOnceLoop({ ...work, groupId, client });
 };

@@ -66,6 +66,8 @@ export interface ExactlyOnceOptions extends ExactlyOnceWork {
   readonly fromBeginning?: boolean;
   /** How long a fetch waits for records before returning what it has: the most batching adds to latency. */
   readonly maxWaitTimeInMs?: number;
+  /** The most a fetch brings of one partition, so the largest batch (one transaction) on a backlog. Default 1 MiB. */
+  readonly maxBytesPerPartition?: number;
 }
 
 export interface ExactlyOnceLoop {

@@ -38,7 +38,7 @@ export const connectKafkaJsEosClient = async ({
   partitionsConsumedConcurrently = 3,
   fromBeginning = true,
   maxWaitTimeInMs = 50,
-  maxBytesPerPartition = 8 * 1024 * 1024,
+  maxBytesPerPartition = 1024 * 1024,
 }: KafkaJsEosClientOptions): Promise<EosClient> => {
   const kafka = createKafkaClient(clientOptions);
   const admin = kafka.admin();
@@ -46,10 +46,8 @@ export const connectKafkaJsEosClient = async ({
     groupId,
     readUncommitted: false,
     maxWaitTimeInMs,
-    // A batch is one transaction (four round trips to the broker whatever its size): KafkaJS's 1 MiB
-    // default gave ~3,000 Avro or ~280 JSON change events a batch on a backlog.
     maxBytesPerPartition,
-    maxBytes: Math.max(maxBytesPerPartition * 4, 50 * 1024 * 1024),
+    maxBytes: Math.max(maxBytesPerPartition * 4, 10 * 1024 * 1024),
     sessionTimeout: 10_000,
     heartbeatInterval: 1_000,
     retry: { retries: 10 },

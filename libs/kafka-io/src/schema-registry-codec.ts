@@ -37,8 +37,11 @@ type AvroResolver = ReturnType<avro.Type['createResolver']>;
 interface Writer {
   readonly schema: unknown;
   readonly type: avro.Type;
-  /** The same with longs beyond 2^53 read (rounded) instead of refused: Debezium's `ts_ns`, for readers without a schema of their own. */
-  readonly wide: avro.Type;
+  /**
+   * The same with longs beyond 2^53 read (rounded) instead of refused (Debezium's `ts_ns`), made at
+   * the first datum avsc's own long refuses: its longs are several times slower to read.
+   */
+  wide?: avro.Type;
   readonly resolvers: Map<avro.Type, AvroResolver>;
 }
 
@@ -64,7 +67,7 @@ export const createSchemaRegistryCodec = ({
           if (res.status === 404) return void writers.set(id, null);
           if (!res.ok) throw new KafkaIoError('registry_failed', `registry answered ${res.status} for schema id ${id}`, { retriable: res.status >= 500 });
           const schema = JSON.parse(((await res.json()) as { schema: string }).schema) as unknown;
-          writers.set(id, { schema, type: avro.Type.forSchema(schema as avro.Schema), wide: avroTypeWithWideLongs(schema), resolvers: new Map() });
+          writers.set(id, { schema, type: avro.Type.forSchema(schema as avro.Schema), resolvers: new Map() });
         })
         .finally(() => pending.delete(id));
       pending.set(id, p);
@@ -84,7 +87,7 @@ export const createSchemaRegistryCodec = ({
     const writer = prepared(frame.schemaId);
     if (!writer) return { kind: 'invalid', reason: 'unknown_schema_id', detail: `the registry has no schema with id ${frame.schemaId}` };
     try {
-      if (!reader) return { kind: 'ok', schemaId: frame.schemaId, value: writer.wide.fromBuffer(frame.body) };
+      if (!reader) return { kind: 'ok', schemaId: frame.schemaId, value: readWide(writer, frame.body) };
       let resolver = writer.resolvers.get(reader);
       if (!resolver) writer.resolvers.set(reader, (resolver = reader.createResolver(writer.type)));
       return { kind: 'ok', schemaId: frame.schemaId, value: reader.fromBuffer(frame.body, resolver) };
@@ -117,4 +120,17 @@ export const createSchemaRegistryCodec = ({
       return { schemaId: id, encode: (value) => writeRegistryFrame(id, type.toBuffer(value)) };
     },
   };
+};
+
+/** A datum without a reader schema: avsc's long first, the wide long when that refuses a value beyond 2^53. */
+const readWide = (writer: Writer, body: Buffer): unknown => {
+  if (writer.wide === undefined) {
+    try {
+      return writer.type.fromBuffer(body);
+    } catch (e) {
+      if (!/precision loss/.test((e as Error).message)) throw e;
+      writer.wide = avroTypeWithWideLongs(writer.schema);
+    }
+  }
+  return writer.wide.fromBuffer(body);
 };

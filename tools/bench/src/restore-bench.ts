@@ -84,7 +84,14 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
       await writer.send(messages);
     }
     log('  written; waiting for the aggregator to count them ...');
-    while ((await metricSum(health, 'aggregator_live_keys')) < keys) await sleep(1_000);
+    while (
+      (await metricSum(health, 'aggregator_live_keys').catch((e: unknown) => {
+        throw new Error(
+          `the aggregator did not answer (${(e as Error).message}; exit ${first.child.exitCode} ${first.child.signalCode}); its last lines:\n${first.lines.slice(-8).join('\n')}`,
+        );
+      })) < keys
+    )
+      await sleep(1_000);
     await sleep(2_000);
     const memoryBytes = (await metricSum(health, 'aggregator_memory_bytes')) - baseline;
     const rssLoaded = residentBytes(first.child.pid);

@@ -42,7 +42,8 @@ describe('server config files', () => {
       'config.providers': 'file,env',
       'config.providers.file.param.allowed.paths': '/repo/.stack/secrets',
     });
-    expect(p['plugin.path']).toBe('/repo/.stack/cache/debezium-3.7.0.Final/plugins');
+    // Debezium's plugin and Apicurio's Avro converter, each in its folder (its own class loader)
+    expect(p['plugin.path']).toBe('/repo/.stack/cache/debezium-3.7.0.Final/plugins,/repo/.stack/cache/apicurio-converter-2.6.13.Final/plugins');
     expect(Number(p['offset.flush.interval.ms'])).toBeLessThan(60_000);
     // A killed worker's connectors are given to the restarted one at once, not after 5 minutes.
     expect(p['scheduled.rebalance.max.delay.ms']).toBe('0');
