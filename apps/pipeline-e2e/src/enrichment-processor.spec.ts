@@ -4,6 +4,7 @@ import { createRecordWriter, createSchemaRegistryCodec, readRecords, type Consum
 import { findRepoRoot } from '@eap/stack';
 import { createTestPipeline, describeOnStack, type TestPipeline } from '@eap/testing';
 import { startApp, type AppProcess } from '@eap/testing';
+import { createSourceChangeReader } from './source-change.js';
 
 interface Processed {
   readonly row_kind: string;
@@ -30,6 +31,7 @@ const capturedEvent = (name: string) =>
 describeOnStack('enrichment processor', (stack) => {
   const brokers = stack.connection.kafkaBrokers;
   const codec = createSchemaRegistryCodec({ url: stack.connection.registryUrl });
+  const read = createSourceChangeReader(stack.connection.registryUrl);
   let p: TestPipeline;
   let processor: AppProcess;
   let healthUrl: string;
@@ -57,9 +59,13 @@ describeOnStack('enrichment processor', (stack) => {
    */
   const injectedSource = async (bump: number) => {
     const input = await readRecords({ brokers, topic: p.topics.activities, until: () => false, timeoutMs: 3_000 });
-    const last = [...input].reverse().find((r) => r.value && r.value[0] === 0x7b && r.key);
-    const source = (JSON.parse(last!.value!.toString()) as { payload: { source: Record<string, unknown> } }).payload.source;
-    const [commit, lsn] = JSON.parse(source['sequence'] as string) as [string, string];
+    // The last decodable change: Debezium's (Avro, the default) or one injected before (JSON).
+    let source: Record<string, unknown> | undefined;
+    for (const r of [...input].reverse().filter((x) => x.value && x.key)) {
+      source = (await read(r).catch(() => undefined))?.value?.source;
+      if (typeof source?.['sequence'] === 'string') break;
+    }
+    const [commit, lsn] = JSON.parse(source!['sequence'] as string) as [string, string];
     const next = String(BigInt(lsn) + BigInt(bump));
     return { ...source, lsn: Number(next), sequence: JSON.stringify([commit, next]) };
   };
