@@ -68,7 +68,7 @@ const capture = async (
 /**
  * Starts an app on a backlog and times it from the moment it has its partitions to its last commit
  * over the whole backlog. (From its first commit would leave out the first batch, which on a backlog
- * is a large share of it: a fetch brings up to 8 MiB per partition.)
+ * is a large share of it: the processor fetches up to PROCESSOR_FETCH_BYTES, 8 MiB, per partition.)
  */
 const drain = async (
   admin: TopicAdmin,
