@@ -22,6 +22,14 @@ describe('kafka records and errors', () => {
     });
   });
 
+  it('gives records without headers an empty, shared, frozen headers object', () => {
+    const m = { key: null, value: null, offset: '1', timestamp: '1', attributes: 0, headers: {} };
+    const [a, b] = [toInputRecord('t', 0, m), toInputRecord('t', 0, { ...m, headers: undefined })];
+    expect(a.headers).toEqual({});
+    expect(a.headers).toBe(b.headers);
+    expect(Object.isFrozen(a.headers)).toBe(true);
+  });
+
   it('recognises fencing, directly or as a cause, and nothing else', () => {
     expect(isFencingError({ type: 'INVALID_PRODUCER_EPOCH' })).toBe(true);
     expect(isFencingError({ originalError: { type: 'PRODUCER_FENCED' } })).toBe(true);

@@ -20,10 +20,17 @@ export interface OutputRecord {
   readonly partition?: number;
 }
 
+/** Shared by every record without headers (most of them): one object less per record read. */
+const NO_HEADERS: Record<string, Buffer | undefined> = Object.freeze({});
+
 /** A KafkaJS message as our record: headers flattened to their first value. */
 export const toInputRecord = (topic: string, partition: number, m: KafkaMessage): InputRecord => {
-  const headers: Record<string, Buffer | undefined> = {};
-  for (const [k, v] of Object.entries(m.headers ?? {})) headers[k] = Array.isArray(v) ? (v[0] as Buffer | undefined) : (v as Buffer | undefined);
+  let headers: Record<string, Buffer | undefined> = NO_HEADERS;
+  for (const k in m.headers) {
+    if (headers === NO_HEADERS) headers = {};
+    const v = m.headers[k];
+    headers[k] = Array.isArray(v) ? (v[0] as Buffer | undefined) : (v as Buffer | undefined);
+  }
   return { topic, partition, offset: BigInt(m.offset), key: m.key, value: m.value, headers, timestamp: Number(m.timestamp) };
 };
 

@@ -5,4 +5,4 @@
 import './kafkajs-read-committed-fix.js';
 
 export { AssignerProtocol, Kafka, logLevel, Partitioners } from 'kafkajs';
-export type { Admin, Consumer, EachBatchPayload, GroupDescription, KafkaConfig, KafkaMessage, logCreator, Producer } from 'kafkajs';
+export type { Admin, Consumer, EachBatchPayload, GroupDescription, KafkaConfig, KafkaMessage, logCreator, PartitionAssigner, Producer } from 'kafkajs';

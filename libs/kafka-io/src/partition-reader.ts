@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createKafkaClient, type KafkaClientOptions } from './kafka-client-factory.js';
 import { toInputRecord, type InputRecord } from './kafka-records.js';
 import { readPartitionOffsets } from './partition-offsets.js';
+import { fixedPartitionsAssigner } from './fixed-partitions-assigner.js';
 
 export interface ReadToEndOptions {
   readonly kafka: KafkaClientOptions;
@@ -49,8 +50,11 @@ export const readToEnd = async ({
     groupId: `read-to-end-${randomUUID()}`,
     readUncommitted: false,
     maxWaitTimeInMs: 100,
-    maxBytesPerPartition: 16 * 1024 * 1024,
-    maxBytes: 64 * 1024 * 1024,
+    // 1 MiB a partition: a changelog's records are tens of bytes, and 16 MiB fetches held millions of
+    // message objects at once, most of a restore's time then going to the garbage collector.
+    maxBytesPerPartition: 1024 * 1024,
+    maxBytes: 8 * 1024 * 1024,
+    ...(partitions ? { partitionAssigners: [fixedPartitionsAssigner(topic, partitions)] } : {}),
   });
   let finish: (error?: Error) => void = () => undefined;
   const done = new Promise<void>((resolve, reject) => (finish = (error) => (error ? reject(error) : resolve())));
@@ -77,7 +81,9 @@ export const readToEnd = async ({
           return;
         }
         const end = ends.get(batch.partition) ?? 0n;
-        const records = batch.messages.filter((m) => BigInt(m.offset) < end).map((m) => toInputRecord(topic, batch.partition, m));
+        // Only the batch that crosses the end needs each offset compared (a BigInt per record is not free).
+        const inside = BigInt(batch.lastOffset()) < end ? batch.messages : batch.messages.filter((m) => BigInt(m.offset) < end);
+        const records = inside.map((m) => toInputRecord(topic, batch.partition, m));
         count += records.length;
         if (records.length) onRecords(records);
         if (stopWhen?.()) finish();

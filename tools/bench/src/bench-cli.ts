@@ -100,7 +100,7 @@ const main = async () => {
     );
   }
   if (parts.includes('restore')) {
-    const r = await runRestoreBench({ stack, keys, log });
+    const r = await runRestoreBench({ stack, keys, log, ...(cpuProfileDir ? { cpuProfileDir } : {}) });
     process.stdout.write(
       [
         `summary aggregator state, ${fmt(r.keys)} live keys (one record per group, ${r.partitions} partitions):`,
@@ -110,6 +110,7 @@ const main = async () => {
         '',
       ].join('\n'),
     );
+    if (r.profile) process.stdout.write(`${cpuProfileText('summary-aggregator restarting on its changelog', r.profile)}\n`);
   }
   if (parts.includes('e2e')) {
     const figures = await runE2eBench({
@@ -123,7 +124,7 @@ const main = async () => {
     });
     if (Object.keys(connectorConfig).length > 0) process.stdout.write(`connector settings laid over the registrar's: ${JSON.stringify(connectorConfig)}\n`);
     process.stdout.write(`${e2eReportText(figures)}\n`);
-    for (const d of figures.drains.filter((x) => x.profile !== undefined)) process.stdout.write(`${cpuProfileText(d)}\n`);
+    for (const d of figures.drains) if (d.profile) process.stdout.write(`${cpuProfileText(`${d.app} on the ${d.format} backlog`, d.profile)}\n`);
   }
   if (parts.includes('simulator')) {
     const runs = await runSimulatorBench({ stack, targets: [1_000, 5_000], seconds: simulatorSeconds, log });

@@ -29,7 +29,8 @@ export const benchSettings = defineSettings('bench', {
   cpuProfileDir: setting.string('BENCH_CPU_PROF_DIR', {
     pattern: /^\/.+/,
     accepts: 'an absolute folder',
-    describe: 'runs each drain of the e2e part under `node --cpu-prof`, writes the profiles there and prints where the time went',
+    describe:
+      'runs each drain of the e2e part, and the restarted aggregator of the restore part, under `node --cpu-prof`, writes the profiles there and prints where the time went',
   }),
   parts: setting.list('BENCH_PARTS', {
     default: PARTS.join(','),

@@ -186,6 +186,7 @@ export const runE2eBench = async ({
       rate: l.rate,
       rows: l.rows,
       enriched: { p50: l.p50, p99: l.p99, max: l.max },
+      inProcessor: l.inProcessor,
       summary: { p50: l.summary.p50, p99: l.summary.p99, max: l.summary.max },
       verified: l.verify.ok,
     });

@@ -13,7 +13,15 @@ const figures = (over: Partial<E2eFigures> = {}): E2eFigures => ({
     { app: 'summary-aggregator', format: 'avro', records: 200_000, seconds: 5, startSeconds: 3 },
   ],
   live: { rows: 200_000, seconds: 12.5, verified: true, rss: { processor: 150e6, aggregator: 120e6 } },
-  paced: [0.25, 0.5, 0.9].map((share) => ({ share, rate: share * 20_000, rows: 1000, enriched: latency(100), summary: latency(share * 800), verified: true })),
+  paced: [0.25, 0.5, 0.9].map((share) => ({
+    share,
+    rate: share * 20_000,
+    rows: 1000,
+    enriched: latency(100),
+    inProcessor: latency(40),
+    summary: latency(share * 800),
+    verified: true,
+  })),
   ...over,
 });
 
@@ -44,7 +52,9 @@ describe('e2eReportText', () => {
   it('prints every figure and each ratio beside its goal with a mark', () => {
     const text = e2eReportText(figures());
     expect(text).toContain('capture avro  200,000 rows in 10.00 s = 20,000 events/s, 400 bytes per value');
-    expect(text).toContain('paced at 50 % of capture (10,000 rows/s, 1,000 rows)');
+    expect(text).toContain(
+      'paced at 50 % of capture (10,000 rows/s, 1,000 rows): commit -> in the processor p50 10 ms p99 40 ms; commit -> enriched p50 25 ms',
+    );
     expect(text).toMatch(/live end-to-end \/ capture alone +0\.80 +\(goal >= 0\.9\) ✗/);
     expect(text).toMatch(/p99 commit -> summary at 50 % of capture +400 ms +\(goal < 500 ms\) ✓/);
   });

@@ -27,6 +27,8 @@ export interface PacedFigures {
   readonly rate: number;
   readonly rows: number;
   readonly enriched: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** Commit -> the processor enriching the row (capture, source topic, fetch): the first part of commit -> enriched. */
+  readonly inProcessor: { readonly p50: number; readonly p99: number; readonly max: number };
   readonly summary: { readonly p50: number; readonly p99: number; readonly max: number };
   readonly verified: boolean;
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { processedActivitySchema } from '@eap/avro-schemas';
 import { createRecordWriter, createSchemaRegistryCodec, createTopicAdmin } from '@eap/kafka-io';
@@ -15,6 +16,8 @@ export interface RestoreFigures {
   readonly changelogRecords: number;
   /** The slowest partition's changelog restore (partitions restore side by side). */
   readonly restoreSeconds: number;
+  /** The folder of the restarted aggregator's CPU profile, when asked for. */
+  readonly profile?: string;
   /** From spawning the new process to every partition having committed again. */
   readonly restartSeconds: number;
 }
@@ -30,7 +33,18 @@ const events = (lines: readonly string[], event: string) =>
  * real summary aggregator, reads its memory per live key, then SIGKILLs it and times the restart:
  * the new process restores every partition from the changelog before its first commit.
  */
-export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; keys: number; log: (line: string) => void }): Promise<RestoreFigures> => {
+export const runRestoreBench = async ({
+  stack,
+  keys,
+  log,
+  cpuProfileDir,
+}: {
+  stack: TestStack;
+  keys: number;
+  log: (line: string) => void;
+  /** When set, the restarted aggregator runs under `node --cpu-prof`, writing its profile under it. */
+  cpuProfileDir?: string;
+}): Promise<RestoreFigures> => {
   const prefix = `bench-rs-${randomBytes(3).toString('hex')}`;
   const env = benchEnv(stack, prefix);
   const brokers = stack.connection.kafkaBrokers;
@@ -99,7 +113,9 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
     log('SIGKILL and restart ...');
     await first.kill('SIGKILL');
     const spawned = Date.now();
-    const second = startApp('summary-aggregator', { ...env, LOG_LEVEL: 'debug' }, [], { compiled });
+    const profile = cpuProfileDir ? join(cpuProfileDir, `summary-aggregator-restore-${Date.now()}`) : undefined;
+    const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+    const second = startApp('summary-aggregator', { ...env, LOG_LEVEL: 'debug' }, [], { compiled, nodeArgs });
     apps.push(second);
     // one new record per partition, so that each partition is claimed, restored and committed
     await writer.send(
@@ -110,6 +126,8 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
     const restartSeconds = (Date.now() - spawned) / 1000;
     const rssRestored = residentBytes(second.child.pid);
     const restores = events(second.lines, 'aggregator.restored');
+    if (profile) await second.kill('SIGTERM'); // a profile is written on a clean exit only
+    for (const r of restores) log(`  partition ${String(r['partition'])}: ${String(r['changelogRecords'])} records restored in ${String(r['seconds'])} s`);
     return {
       keys,
       partitions: PARTITIONS,
@@ -119,6 +137,7 @@ export const runRestoreBench = async ({ stack, keys, log }: { stack: TestStack; 
       changelogRecords: restores.reduce((n, r) => n + Number(r['changelogRecords']), 0),
       restoreSeconds: Math.max(...restores.map((r) => Number(r['seconds']))),
       restartSeconds,
+      ...(profile ? { profile } : {}),
     };
   } finally {
     await Promise.all(apps.map((a) => a.kill('SIGKILL')));
