@@ -61,6 +61,17 @@ describe('createRedeliveryFilter', () => {
     expect(resend.map((e) => restored.admit(e))).toEqual(['redelivery', ...copy.slice(0, 4).map(() => 'redelivery'), ...copy.slice(4).map(() => 'fresh')]);
   });
 
+  it('commits the identity of the one event at the last position, so its re-send is skipped and a sibling is not', () => {
+    const filter = createRedeliveryFilter();
+    [1, 2, 3].forEach((n) => expect(filter.admit(eventAt(at(10n, BigInt(n)), n))).toBe('fresh'));
+    const state = filter.state();
+    expect(state?.kind === 'streamed' && state.ids.length).toBe(1);
+    const restored = roundTrip(filter);
+    expect(restored.admit(eventAt(at(10n, 3n), 3))).toBe('redelivery');
+    expect(restored.admit(eventAt(at(10n, 3n), 4))).toBe('fresh');
+    expect(restored.admit(eventAt(at(10n, 3n), 4))).toBe('redelivery');
+  });
+
   it('admits the delete and the create of a primary-key update at one LSN', () => {
     const filter = createRedeliveryFilter();
     expect(filter.admit(eventAt(at(1n, 2n), 7, 'd'))).toBe('fresh');

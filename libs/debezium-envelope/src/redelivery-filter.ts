@@ -47,6 +47,22 @@ export interface RedeliveryFilter {
 export const createRedeliveryFilter = (restored: RedeliveryState | null = null): RedeliveryFilter => {
   let run: RedeliveryState | null = restored;
   let abandonedSnapshots = 0;
+  /**
+   * The first event at the current streamed position, whose identity is not yet in `run.ids`. An
+   * identity is a JSON text of both images hashed: worked out only when a second event comes at the
+   * same position or the state is committed, not for every event of a bulk insert (a position each).
+   */
+  let unhashed: ChangeEvent | null = null;
+  const hashed = (): RedeliveryState | null => {
+    if (unhashed !== null && run?.kind === 'streamed') run = { ...run, ids: [eventIdentity(unhashed), ...run.ids] };
+    unhashed = null;
+    return run;
+  };
+  const startPosition = (event: ChangeEvent, position: ChangeEvent['position']): Admission => {
+    run = { kind: 'streamed', position, ids: [] };
+    unhashed = event;
+    return 'fresh';
+  };
 
   const admitSnapshotRead = (event: ChangeEvent, id: number): Admission => {
     const marker = event.source.snapshot;
@@ -68,13 +84,10 @@ export const createRedeliveryFilter = (restored: RedeliveryState | null = null):
     return 'fresh';
   };
 
-  const admitStreamed = (event: ChangeEvent, id: number): Admission => {
+  const admitStreamed = (event: ChangeEvent): Admission => {
     const current = run;
     if (current?.kind === 'snapshot' && current.snapshot === 'open') abandonedSnapshots++;
-    if (current === null) {
-      run = { kind: 'streamed', position: event.position, ids: [id] };
-      return 'fresh';
-    }
+    if (current === null) return startPosition(event, event.position);
     const position = comparable(event.position, current.position);
     const order = comparePositions(position, current.position);
     // After an initial snapshot (its position has no commit LSN) streaming starts afresh: a
@@ -82,27 +95,28 @@ export const createRedeliveryFilter = (restored: RedeliveryState | null = null):
     // LSNs, and the snapshot could not see them. After a blocking snapshot (its position carries the
     // last commit LSN), events behind it are re-sends of what came before the signal.
     const afterSnapshot = current.kind === 'snapshot' && (order >= 0 || current.position.commitLsn === null);
-    if (afterSnapshot || (current.kind === 'streamed' && order > 0)) {
-      run = { kind: 'streamed', position, ids: [id] };
-      return 'fresh';
-    }
-    if (order < 0 || current.kind !== 'streamed' || current.ids.includes(id)) return 'redelivery';
-    if (current.ids.length >= MAX_IDS_AT_POSITION) {
+    if (afterSnapshot || (current.kind === 'streamed' && order > 0)) return startPosition(event, position);
+    if (order < 0 || current.kind !== 'streamed') return 'redelivery';
+    const atPosition = hashed() as Extract<RedeliveryState, { kind: 'streamed' }>;
+    const id = eventIdentity(event);
+    if (atPosition.ids.includes(id)) return 'redelivery';
+    if (atPosition.ids.length >= MAX_IDS_AT_POSITION) {
       throw new RangeError(
         `more than ${MAX_IDS_AT_POSITION} events at source position ${formatPosition(current.position)}: not a WAL record's rows; refusing to guess which are re-sent`,
       );
     }
-    run = { ...current, ids: [...current.ids, id] };
+    run = { ...atPosition, ids: [...atPosition.ids, id] };
     return 'fresh';
   };
 
   return {
     admit(event) {
       if (event.op === 'r' && event.source.snapshot === 'incremental') return 'incremental_snapshot';
-      const id = eventIdentity(event);
-      return isSnapshotRead(event) ? admitSnapshotRead(event, id) : admitStreamed(event, id);
+      if (!isSnapshotRead(event)) return admitStreamed(event);
+      hashed();
+      return admitSnapshotRead(event, eventIdentity(event));
     },
-    state: () => run,
+    state: hashed,
     get abandonedSnapshots() {
       return abandonedSnapshots;
     },
