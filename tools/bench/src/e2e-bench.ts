@@ -9,6 +9,8 @@ import type { CaptureFigures, DrainFigures, E2eFigures, PacedFigures } from './e
 import { rateOf } from './e2e-figures.js';
 import { runLatencyBench } from './latency-bench.js';
 import { hasCurrentBuild, residentBytes } from './bench-apps.js';
+import { cpuBetween, sampleCpu, stackClassifier } from './cpu-accounting.js';
+import { availableParallelism } from 'node:os';
 
 export interface E2eBenchOptions {
   readonly stack: TestStack;
@@ -51,8 +53,12 @@ const capture = async (
   await commitActivities(p.db, warm);
   await pollUntil('the warm-up rows captured', async () => (await topicEnd(admin, p.topics.activities)) >= warm);
   log(`capture ${format}: committing ${rows.toLocaleString('en-US')} rows ...`);
+  const classify = stackClassifier({ bench: process.pid });
   const committed = await commitActivities(p.db, rows);
+  // pgoutput sends a transaction's changes at its commit: the capture's CPU is from here on.
+  const cpuBefore = sampleCpu(classify);
   const done = await pollUntil(`${rows} rows captured`, async () => (await topicEnd(admin, p.topics.activities)) >= warm + rows, { everyMs: 20 });
+  const cpu = cpuBetween(cpuBefore, sampleCpu(classify));
   const sample = await readRecords({ brokers, topic: p.topics.activities, until: (rs) => rs.length >= 1_000, timeoutMs: 30_000 });
   const values = sample.filter((r) => r.value !== null);
   const figures: CaptureFigures = {
@@ -60,6 +66,7 @@ const capture = async (
     rows,
     seconds: (done - committed) / 1000,
     valueBytes: values.reduce((n, r) => n + r.value!.byteLength, 0) / Math.max(1, values.length),
+    cpu,
   };
   log(`capture ${format}: ${figures.seconds.toFixed(2)} s, ${Math.round(rateOf(figures))} events/s`);
   return { figures, backlog: warm + rows };
@@ -94,8 +101,11 @@ const drain = async (
   try {
     // Its start is over when the group hands it its partitions (the processor has read the employees by then).
     const assigned = Date.parse((await Promise.race([exited, child.waitForEvent('eos.assigned', 180_000)]))['time'] as string);
+    const classify = stackClassifier({ [app]: child.child.pid, bench: process.pid });
+    const cpuBefore = sampleCpu(classify);
     const last = await Promise.race([exited, pollUntil(`${app} through its backlog`, () => groupCaughtUp(admin, group, input, markers), { everyMs: 20 })]);
-    const figures: DrainFigures = { app, format, records, seconds: (last - assigned) / 1000, startSeconds: (assigned - spawned) / 1000 };
+    const cpu = cpuBetween(cpuBefore, sampleCpu(classify));
+    const figures: DrainFigures = { app, format, records, seconds: (last - assigned) / 1000, startSeconds: (assigned - spawned) / 1000, cpu };
     log(`drain ${app} (${format}): ${figures.seconds.toFixed(2)} s, ${Math.round(rateOf(figures))} records/s`);
     return profileDir ? { ...figures, profile: profileDir } : figures;
   } finally {
@@ -121,12 +131,15 @@ const live = async (stack: TestStack, admin: TopicAdmin, rows: number, overrides
     await commitActivities(p.db, warm);
     await pollUntil('the warm-up rows summarised', () => caughtUp(warm));
     log(`live: committing ${rows.toLocaleString('en-US')} rows with everything running ...`);
+    const classify = stackClassifier({ processor: processor.child.pid, aggregator: aggregator.child.pid, bench: process.pid });
     const committed = await commitActivities(p.db, rows);
+    const cpuBefore = sampleCpu(classify);
     const done = await pollUntil(`${rows} rows summarised`, () => caughtUp(warm + rows), { everyMs: 20 });
+    const cpu = cpuBetween(cpuBefore, sampleCpu(classify));
     const rss = { processor: residentBytes(processor.child.pid), aggregator: residentBytes(aggregator.child.pid) };
     const verified = (await verifySummaries(verifyOptionsFromEnv(p.env, p.db))).ok;
     log(`live: ${((done - committed) / 1000).toFixed(2)} s, verify ${verified ? 'ok' : 'FAILED'}`);
-    return { rows, seconds: (done - committed) / 1000, verified, rss };
+    return { rows, seconds: (done - committed) / 1000, verified, rss, cpu };
   } finally {
     await processor.kill();
     await aggregator.kill();
@@ -191,5 +204,5 @@ export const runE2eBench = async ({
       verified: l.verify.ok,
     });
   }
-  return { capture: captures, drains, live: liveFigures, paced };
+  return { capture: captures, drains, live: liveFigures, paced, cores: availableParallelism() };
 };

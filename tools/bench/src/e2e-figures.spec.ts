@@ -49,6 +49,16 @@ describe('e2eRatios', () => {
 });
 
 describe('e2eReportText', () => {
+  it('prints where a step’s CPU went, as seconds and the machine’s busy share', () => {
+    const cpu = [
+      { component: 'connect', seconds: 9 },
+      { component: 'kafka', seconds: 5 },
+      { component: 'bench', seconds: 0.1 },
+    ];
+    const text = e2eReportText({ ...figures(), cores: 2, capture: [{ format: 'avro', rows: 200_000, seconds: 10, valueBytes: 400, cpu }] });
+    expect(text).toContain('cpu: connect 9.0 s, kafka 5.0 s; busy 71 % of 2 cores');
+  });
+
   it('prints every figure and each ratio beside its goal with a mark', () => {
     const text = e2eReportText(figures());
     expect(text).toContain('capture avro  200,000 rows in 10.00 s = 20,000 events/s, 400 bytes per value');

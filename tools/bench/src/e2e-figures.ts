@@ -1,3 +1,5 @@
+import type { CpuUse } from './cpu-accounting.js';
+
 /** What one capture of N committed rows took, processors stopped. */
 export interface CaptureFigures {
   readonly format: 'avro' | 'json';
@@ -6,6 +8,8 @@ export interface CaptureFigures {
   readonly seconds: number;
   /** Mean size of an activity change event's value on the topic. */
   readonly valueBytes: number;
+  /** CPU seconds each component used from the COMMIT to the last event. */
+  readonly cpu?: readonly CpuUse[];
 }
 
 /** A processor started on a backlog: from having its partitions to its last commit, its start excluded. */
@@ -17,6 +21,8 @@ export interface DrainFigures {
   readonly seconds: number;
   /** From the process start to having its partitions (loading, joining the group). */
   readonly startSeconds: number;
+  /** CPU seconds each component used during the drain. */
+  readonly cpu?: readonly CpuUse[];
   /** The folder of the `.cpuprofile`s written (one per thread), when profiled (BENCH_CPU_PROF_DIR). */
   readonly profile?: string;
 }
@@ -43,7 +49,11 @@ export interface E2eFigures {
     readonly verified: boolean;
     /** Each app's resident memory once the rows are through. */
     readonly rss: { readonly processor: number; readonly aggregator: number };
+    /** CPU seconds each component used from the COMMIT to the last summary. */
+    readonly cpu?: readonly CpuUse[];
   };
+  /** The machine's cores: what the CPU seconds above are shared out of. */
+  readonly cores?: number;
   readonly paced: readonly PacedFigures[];
 }
 
