@@ -37,7 +37,10 @@ export const registerPipelineSource = async (config: RegistrarConfig, db: PgConn
   }
   const base = {
     ...connectorFile('employee-connector.json'),
-    ...converterConfig(config.format, connectorFile(`format-${config.format}.json`), config.connectRegistryUrl),
+    ...converterConfig(config.format, connectorFile(`format-${config.format}.json`), {
+      registryUrl: config.connectRegistryUrl,
+      schemaCache: config.connectSchemaCache,
+    }),
   };
   const client = createConnectClient({ baseUrl: config.connectUrl });
   await refuseFormatSwitch(client, config);

@@ -13,8 +13,10 @@ describe('registrarConfigFromEnv', () => {
       connectDb: {},
       format: 'avro',
       connectRegistryUrl: 'http://127.0.0.1:8081/apis/registry/v2',
+      connectSchemaCache: true,
       formatSwitch: false,
     });
+    expect(registrarConfigFromEnv({ CONNECT_AVRO_SCHEMA_CACHE: 'false' }, '/r').connectSchemaCache).toBe(false);
     expect(c.names.connector).toBe('employee-connector');
   });
 

@@ -24,6 +24,8 @@ export interface RegistrarConfig {
   readonly format: ConnectorFormat;
   /** Apicurio's v2 API as Connect's converter reaches it. */
   readonly connectRegistryUrl: string;
+  /** Whether Connect has the project's caching schema resolver (the embedded stack's does). */
+  readonly connectSchemaCache: boolean;
   readonly formatSwitch: boolean;
   /** The database address as Connect sees it, when it differs from ours (Docker: postgres:5432). */
   readonly connectDb: { readonly host?: string; readonly port?: number };
@@ -78,6 +80,11 @@ export const registrarSettings = defineSettings('connector-registrar', {
     defaultText: '`<origin of SCHEMA_REGISTRY_URL>/apis/registry/v2`',
     describe: "the registry's v2 API as Kafka Connect's Avro converter reaches it",
   }),
+  connectSchemaCache: setting.bool('CONNECT_AVRO_SCHEMA_CACHE', {
+    default: true,
+    describe:
+      "gives Apicurio's Avro converter the project's caching schema resolver, which the embedded stack's Connect has (`tools/stack/maven/connect-extensions`; about twice the capture rate); `false` for a Connect without it, such as a stock Debezium image",
+  }),
   registryUrl: registryUrlSetting,
   stackDir: stackDirSetting,
   connectUrl: connectUrlSetting,
@@ -98,6 +105,7 @@ export const registrarConfigFromEnv = (env: Env, cwd: string): RegistrarConfig =
     migrate: s.migrate,
     format: s.format,
     connectRegistryUrl: s.connectRegistryUrl ?? converterRegistryUrl(s.registryUrl),
+    connectSchemaCache: s.connectSchemaCache,
     formatSwitch: s.formatSwitch,
     connectDb: { ...(s.connectDbHost ? { host: s.connectDbHost } : {}), ...(s.connectDbPort ? { port: s.connectDbPort } : {}) },
   };

@@ -5,7 +5,8 @@ import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import avsc from 'avsc';
 import { createRowReader } from '@eap/debezium-envelope';
 import { createInputDecoder, createSchemaRegistryCodec, createTopicAdmin, readRecords } from '@eap/kafka-io';
-import { createTestPipeline, describeOnStack, type TestPipeline } from '@eap/testing';
+import { createTestPipeline, describeOnStack, startApp, type AppProcess, type TestPipeline } from '@eap/testing';
+import { sql } from '@eap/pg-io';
 import { createSourceChangeReader, type SourceChange } from './source-change.js';
 
 for (const format of ['avro', 'json'] as const)
@@ -184,3 +185,66 @@ for (const format of ['avro', 'json'] as const)
       expect(stdout).toContain(`connector ${p.names.connector} RUNNING`);
     });
   });
+
+describeOnStack('change capture (Avro) across a column added mid-stream', (stack) => {
+  const brokers = stack.connection.kafkaBrokers;
+  const read = createSourceChangeReader(stack.connection.registryUrl);
+  let p: TestPipeline;
+  let processor: AppProcess | undefined;
+
+  beforeAll(async () => {
+    p = await createTestPipeline(stack, 'cdc_ddl', { env: { CONNECTOR_FORMAT: 'avro' } });
+  });
+  afterAll(async () => {
+    await processor?.kill();
+    await p?.dispose();
+  });
+
+  // The caching schema resolver (tools/stack/maven/connect-extensions) remembers the registered schema
+  // per writer schema: a new table schema must register anew, and the records after it carry its id.
+  it('registers the new schema, writes the rows after it with its id, and the processor reads both', async () => {
+    const [e] = await p.db.selectFrom('employees').select('id').orderBy('id').limit(1).execute();
+    const insert = (note?: string) =>
+      note === undefined
+        ? sql<{
+            id: number;
+          }>`INSERT INTO employee_activities (employee_id, activity_type, duration_seconds, activity_timestamp) VALUES (${e!.id}, 'login', 5, now()) RETURNING id`.execute(
+            p.db,
+          )
+        : sql<{
+            id: number;
+          }>`INSERT INTO employee_activities (employee_id, activity_type, duration_seconds, activity_timestamp, note) VALUES (${e!.id}, 'login', 5, now(), ${note}) RETURNING id`.execute(
+            p.db,
+          );
+    await insert();
+    await insert();
+    await sql`ALTER TABLE employee_activities ADD COLUMN note text`.execute(p.db);
+    await insert('after the column');
+    await insert();
+
+    const records = await readRecords({ brokers, topic: p.topics.activities, until: (rs) => rs.length >= 4, timeoutMs: 60_000 });
+    const valueIds = records.map((r) => r.value!.readInt32BE(1));
+    const keyIds = records.map((r) => r.key!.readInt32BE(1));
+    expect(valueIds[1]).toBe(valueIds[0]);
+    expect(valueIds[2]).not.toBe(valueIds[0]);
+    expect(valueIds[3]).toBe(valueIds[2]);
+    expect(new Set(keyIds).size).toBe(1); // the key's schema did not change
+    const changes = await Promise.all(records.map(read));
+    expect(changes[0]!.value!.after).not.toHaveProperty('note');
+    expect(changes.slice(2).map((c) => c.value!.after!['note'])).toEqual(['after the column', null]);
+
+    processor = startApp('enrichment-processor', { ...p.env, PROCESSOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' });
+    const enriched = await readRecords({ brokers, topic: p.names.processedTopic, until: (rs) => rs.length >= 4, timeoutMs: 60_000 });
+    expect(enriched).toHaveLength(4);
+    expect(await topicRecordCount(p.names.dlqTopic)).toBe(0);
+  });
+
+  const topicRecordCount = async (topic: string): Promise<number> => {
+    const admin = await createTopicAdmin({ brokers });
+    try {
+      return (await admin.offsetRanges(topic)).reduce((n, o) => n + Number(o.high - o.low), 0);
+    } finally {
+      await admin.close();
+    }
+  };
+});

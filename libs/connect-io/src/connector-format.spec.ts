@@ -1,4 +1,4 @@
-import { converterConfig, converterRegistryUrl, convertersOf, formatOfConnectorConfig } from './connector-format.js';
+import { converterConfig, converterRegistryUrl, convertersOf, formatOfConnectorConfig, WRITER_SCHEMA_CACHING_RESOLVER } from './connector-format.js';
 
 describe('connector format', () => {
   it('reads the format a stored config writes from its value converter', () => {
@@ -15,14 +15,18 @@ describe('connector format', () => {
     expect(converterRegistryUrl('https://registry.example:443/apis/ccompat/v7/')).toBe('https://registry.example/apis/registry/v2');
   });
 
-  it('adds the registry to both converters for Avro, nothing for JSON', () => {
+  it('adds the registry to both converters for Avro, and the caching resolver when Connect has it; nothing for JSON', () => {
     const overlay = { 'value.converter': 'x' };
-    expect(converterConfig('avro', overlay, 'http://r/apis/registry/v2')).toEqual({
+    expect(converterConfig('avro', overlay, { registryUrl: 'http://r/apis/registry/v2', schemaCache: false })).toEqual({
       'value.converter': 'x',
       'key.converter.apicurio.registry.url': 'http://r/apis/registry/v2',
       'value.converter.apicurio.registry.url': 'http://r/apis/registry/v2',
     });
-    expect(converterConfig('json', overlay, 'http://r')).toBe(overlay);
+    expect(converterConfig('avro', overlay, { registryUrl: 'http://r', schemaCache: true })).toMatchObject({
+      'key.converter.apicurio.registry.schema-resolver': WRITER_SCHEMA_CACHING_RESOLVER,
+      'value.converter.apicurio.registry.schema-resolver': WRITER_SCHEMA_CACHING_RESOLVER,
+    });
+    expect(converterConfig('json', overlay, { registryUrl: 'http://r', schemaCache: true })).toBe(overlay);
   });
 
   it('lists the converter classes a worker must have, once each', () => {

@@ -26,9 +26,34 @@ export const formatOfConnectorConfig = (config: Readonly<Record<string, string>>
  */
 export const converterRegistryUrl = (ccompatUrl: string): string => `${new URL(ccompatUrl).origin}/apis/registry/v2`;
 
-/** The converter settings of a format: the overlay file's, plus the registry's address for Avro. */
-export const converterConfig = (format: ConnectorFormat, overlay: Readonly<Record<string, string>>, registryUrl: string): Readonly<Record<string, string>> =>
-  format === 'avro' ? { ...overlay, 'key.converter.apicurio.registry.url': registryUrl, 'value.converter.apicurio.registry.url': registryUrl } : overlay;
+/**
+ * The project's schema resolver for Apicurio's converter (tools/stack/maven/connect-extensions): it
+ * remembers the registered schema per topic and writer schema, where Apicurio's own writes the Avro
+ * schema out as JSON and hashes it for every record. Only the embedded stack's Connect has it.
+ */
+export const WRITER_SCHEMA_CACHING_RESOLVER = 'dev.employeepipeline.connect.WriterSchemaCachingResolver';
+
+export interface AvroConverterOptions {
+  /** Apicurio's v2 API as Connect reaches it. */
+  readonly registryUrl: string;
+  /** Whether Connect has WRITER_SCHEMA_CACHING_RESOLVER (the embedded stack's does; a stock image does not). */
+  readonly schemaCache: boolean;
+}
+
+/** The converter settings of a format: the overlay file's, plus for Avro the registry's address and the resolver. */
+export const converterConfig = (
+  format: ConnectorFormat,
+  overlay: Readonly<Record<string, string>>,
+  avro: AvroConverterOptions,
+): Readonly<Record<string, string>> => {
+  if (format !== 'avro') return overlay;
+  const config: Record<string, string> = { ...overlay };
+  for (const side of ['key', 'value']) {
+    config[`${side}.converter.apicurio.registry.url`] = avro.registryUrl;
+    if (avro.schemaCache) config[`${side}.converter.apicurio.registry.schema-resolver`] = WRITER_SCHEMA_CACHING_RESOLVER;
+  }
+  return config;
+};
 
 /** The converter classes a config names, which the Connect worker must have. */
 export const convertersOf = (config: Readonly<Record<string, string>>): readonly string[] => [

@@ -45,6 +45,16 @@ describe('registerConnector', () => {
     expect(calls).toEqual(['put', 'restart 0', 'restart 0']);
   });
 
+  it('tells a Connect without the caching schema resolver what to set', async () => {
+    // The trace a stock Connect gave (first line and the frame after it).
+    const trace = `java.lang.RuntimeException: java.lang.ClassNotFoundException: dev.employeepipeline.connect.WriterSchemaCachingResolver\n\tat io.apicurio.registry.resolver.utils.Utils.loadClass(Utils.java:35)`;
+    const failed = { ...status('RUNNING', []), tasks: [{ id: 0, state: 'FAILED', worker_id: 'w', trace }] } as ConnectorStatus;
+    const { client } = scripted([failed]);
+    await expect(registerConnector({ ...base, client, maxTaskRestarts: 0 })).rejects.toThrow(
+      /ClassNotFoundException: dev.employeepipeline.connect.WriterSchemaCachingResolver \(this Connect lacks the project's caching schema resolver: set CONNECT_AVRO_SCHEMA_CACHE=false\)/,
+    );
+  });
+
   it('says when the plugin is missing, before putting anything', async () => {
     const { client, calls } = scripted([], []);
     await expect(registerConnector({ ...base, client })).rejects.toMatchObject({ code: 'plugin_missing' });

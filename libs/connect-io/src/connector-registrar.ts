@@ -1,5 +1,5 @@
 import { ConnectError } from './connect-error.js';
-import { convertersOf } from './connector-format.js';
+import { convertersOf, WRITER_SCHEMA_CACHING_RESOLVER } from './connector-format.js';
 import type { ConnectClient, ConnectorStatus } from './connect-rest-client.js';
 
 export const DEBEZIUM_POSTGRES_CONNECTOR = 'io.debezium.connector.postgresql.PostgresConnector';
@@ -26,11 +26,17 @@ export interface RegisterOptions {
 
 const running = (s: ConnectorStatus | undefined) => s?.connector.state === 'RUNNING' && s.tasks.length > 0 && s.tasks.every((t) => t.state === 'RUNNING');
 
-const firstLine = (trace: string | undefined) =>
-  trace
-    ?.split('\n')
-    .find((l) => l.includes('Exception') || l.includes('Error'))
-    ?.trim() ?? trace?.split('\n')[0];
+const firstLine = (trace: string | undefined) => {
+  const line =
+    trace
+      ?.split('\n')
+      .find((l) => l.includes('Exception') || l.includes('Error'))
+      ?.trim() ?? trace?.split('\n')[0];
+  // A Connect without the embedded stack's plugin folder (a stock image) cannot load our resolver.
+  return trace?.includes(WRITER_SCHEMA_CACHING_RESOLVER)
+    ? `${line} (this Connect lacks the project's caching schema resolver: set CONNECT_AVRO_SCHEMA_CACHE=false)`
+    : line;
+};
 
 /**
  * Creates or updates the connector idempotently (PUT /connectors/{name}/config), then waits until the

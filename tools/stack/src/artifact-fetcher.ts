@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { StackError } from './stack-error.js';
 import type { StackPaths } from './stack-paths.js';
@@ -12,9 +12,13 @@ interface Artifact {
   readonly dir: string;
   /** The folder Maven fills; empty means the fetch did not happen. */
   readonly content: string;
+  /** A file a fetch makes that earlier fetches did not: without it, the artifact is fetched again. */
+  readonly required?: string;
 }
 
 const MARKER = '.fetched';
+/** Our jar in the converter's plugin folder: its services entry and the caching schema resolver (tools/stack/maven). */
+export const CONNECT_EXTENSIONS_JAR = 'eap-connect-extensions-services.jar';
 const ANSI_COLOURS = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 /**
@@ -32,11 +36,14 @@ export const ensureArtifacts = async (s: StackSettings, p: StackPaths, log: (lin
       version: s.versions.apicurioConverter,
       dir: dirname(p.converterPlugins),
       content: p.converterPlugins,
+      required: join(p.converterPlugins, 'apicurio-converter', CONNECT_EXTENSIONS_JAR),
     },
   ];
-  for (const a of artifacts.filter((x) => !existsSync(join(x.dir, MARKER)))) {
+  for (const a of artifacts.filter((x) => !existsSync(join(x.dir, MARKER)) || (x.required !== undefined && !existsSync(x.required)))) {
     const started = Date.now();
     log(`fetching ${a.profile} ${a.version} from Maven Central into ${a.dir} ...`);
+    // A fetch that never finished may have left part of the folder; an older complete one is kept (Maven adds to it).
+    if (!existsSync(join(a.dir, MARKER))) rmSync(a.content, { recursive: true, force: true });
     mkdirSync(a.dir, { recursive: true });
     const output = await runMaven([
       '-B',
