@@ -32,6 +32,11 @@ describe('readSourcePosition', () => {
     expect(readSourcePosition(sequence, 5)).toMatchObject({ kind: 'invalid', reason: 'invalid_shape' });
   });
 
+  it('reads the sequence with spaces as JSON allows, as it reads Debezium’s own form', () => {
+    expect(readSourcePosition('[ "7" , "8" ]', null)).toEqual(readSourcePosition('["7","8"]', null));
+    expect(readSourcePosition('[null, "8"]', null)).toEqual({ kind: 'ok', position: at(null, 8n) });
+  });
+
   it('rejects an event with no position at all', () => {
     expect(readSourcePosition(null, null)).toMatchObject({ kind: 'invalid', reason: 'invalid_shape' });
     expect(readSourcePosition('[null,null]', null)).toMatchObject({ kind: 'invalid', reason: 'invalid_shape' });

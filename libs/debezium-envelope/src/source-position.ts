@@ -16,6 +16,8 @@ export interface SourcePosition {
 export type PositionResult = { readonly kind: 'ok'; readonly position: SourcePosition } | Rejection<'invalid_shape'>;
 
 const LSN = /^\d{1,20}$/;
+/** `["<commit>","<event>"]` with either side possibly `null`, no spaces: what Debezium writes. */
+const PLAIN_SEQUENCE = /^\[(?:null|"(\d{1,20})"),(?:null|"(\d{1,20})")\]$/;
 
 /**
  * Reads the position from `source.sequence`, falling back to `source.lsn` (with no commit LSN)
@@ -24,6 +26,14 @@ const LSN = /^\d{1,20}$/;
 export const readSourcePosition = (sequence: string | null, lsn: number | null): PositionResult => {
   if (sequence === null) {
     return lsn === null ? reject('invalid_shape', 'source has neither sequence nor lsn') : { kind: 'ok', position: { commitLsn: null, eventLsn: BigInt(lsn) } };
+  }
+  // Debezium's own form, read without JSON.parse (per event, it showed in the processor's profile).
+  const plain = PLAIN_SEQUENCE.exec(sequence);
+  if (plain !== null) {
+    const [, commit, event] = plain;
+    const eventLsn = event !== undefined ? BigInt(event) : lsn === null ? null : BigInt(lsn);
+    if (eventLsn === null) return reject('invalid_shape', 'source.sequence has no event lsn and source.lsn is null');
+    return { kind: 'ok', position: { commitLsn: commit === undefined ? null : BigInt(commit), eventLsn } };
   }
   let parsed: unknown;
   try {
