@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what `npm start` and `npm test` need and is missing: Debian packages (Java 17+, Maven,
+# Installs what `npm start` and `npm test` need and is missing: Debian packages (a Java 17+ JDK, Maven,
 # PostgreSQL 15+ server; Chromium with --with-browser) and the npm packages. Safe to run again: it does nothing when all is there.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -9,7 +9,8 @@ say() { printf '▸ %s\n' "$*" >&2; }
 
 missing=()
 java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
-if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ] 2>/dev/null; then missing+=(openjdk-17-jre-headless); fi
+# A JDK, not only a runtime: the stack's Maven build compiles a small Connect extension (tools/stack/maven/connect-extensions).
+if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ] 2>/dev/null || ! command -v javac >/dev/null 2>&1; then missing+=(openjdk-17-jdk-headless); fi
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v runuser >/dev/null 2>&1 || missing+=(util-linux)

@@ -23,8 +23,9 @@ describe('kafka records and errors', () => {
   });
 
   it('gives records without headers an empty, shared, frozen headers object', () => {
-    const m = { key: null, value: null, offset: '1', timestamp: '1', attributes: 0, headers: {} };
-    const [a, b] = [toInputRecord('t', 0, m), toInputRecord('t', 0, { ...m, headers: undefined })];
+    const bare = { key: null, value: null, offset: '1', timestamp: '1', attributes: 0 };
+    // a record batch entry with no headers, and an old message-set entry, which has none at all
+    const [a, b] = [toInputRecord('t', 0, { ...bare, headers: {} }), toInputRecord('t', 0, { ...bare, size: 0 })];
     expect(a.headers).toEqual({});
     expect(a.headers).toBe(b.headers);
     expect(Object.isFrozen(a.headers)).toBe(true);

@@ -27,7 +27,7 @@ export const processCpuSeconds = (statLine: string): number => {
 
 /** Busy seconds of all cores from /proc/stat's first line (everything but idle and iowait). */
 export const machineBusySeconds = (procStat: string): number => {
-  const [, ...ticks] = procStat.split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const [, ...ticks] = (procStat.split('\n')[0] ?? '').trim().split(/\s+/).map(Number);
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = ticks;
   return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
 };

@@ -125,9 +125,9 @@ export const runLatencyBench = async ({
       const d = await codec.decode(a.value);
       const row = d.kind === 'ok' ? (d.value as { id: number; processed_at: number }) : undefined;
       const committed = row === undefined ? undefined : committedAt.get(row.id);
-      if (committed === undefined) continue;
+      if (row === undefined || committed === undefined) continue;
       latencies.push(a.at - committed);
-      toProcessor.push(Number(row!.processed_at) - committed);
+      toProcessor.push(Number(row.processed_at) - committed);
     }
     latencies.sort((x, y) => x - y);
     toProcessor.sort((x, y) => x - y);

@@ -59,6 +59,12 @@ export const ensureArtifacts = async (s: StackSettings, p: StackPaths, log: (lin
       `-Dapicurio.version=${s.versions.apicurio}`,
       `-Dapicurio.converter.version=${s.versions.apicurioConverter}`,
     ]);
+    if (output.code !== 0 && /No compiler is provided in this environment/.test(output.text)) {
+      throw new StackError(
+        'stack',
+        `fetching ${a.profile} ${a.version}: Maven compiles the stack's Connect extension and found no Java compiler (a runtime without a JDK); install one (Debian: apt-get install openjdk-17-jdk-headless) or set JAVA_HOME to a JDK`,
+      );
+    }
     if (output.code !== 0) {
       const missing = /(Could not find artifact|not found in|Failed to read artifact descriptor)[^\n]*/.exec(output.text)?.[0];
       throw new StackError(

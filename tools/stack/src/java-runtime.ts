@@ -16,7 +16,7 @@ export const findJava = (javaHome: string | undefined, env: NodeJS.ProcessEnv = 
   if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') {
     throw new StackError(
       'stack',
-      `no Java runtime found (looked at ${home ? `${home}/bin/java and ` : ''}java on PATH); install Java 17+ (Debian: apt-get install openjdk-17-jre-headless) or set STACK_JAVA_HOME`,
+      `no Java runtime found (looked at ${home ? `${home}/bin/java and ` : ''}java on PATH); install a Java 17+ JDK (Debian: apt-get install openjdk-17-jdk-headless) or set STACK_JAVA_HOME`,
     );
   }
   const out = `${result.stderr ?? ''}${result.stdout ?? ''}`;

@@ -6,11 +6,13 @@
  * through @confluentinc/kafka-javascript's lower-level API (which keeps offset metadata).
  *
  * Not part of `npm test` or `npm run bench`: @confluentinc/kafka-javascript is not a dependency of
- * the project (it compiles librdkafka, about 10 minutes here). To run it (stack up):
+ * the project (it compiles librdkafka). To run it (stack up):
  *   mkdir -p /tmp/ckjs && cd /tmp/ckjs && npm init -y && \
- *     CKJS_LINKING=dynamic npm install @confluentinc/kafka-javascript@1.10.1 --build-from-source
+ *     CKJS_LINKING=dynamic npm install @confluentinc/kafka-javascript@1.10.1
+ * (its prebuilt binary is a GitHub download, unreachable here, so node-pre-gyp builds librdkafka from
+ * the tarball's sources: about 2 minutes on this machine; needs g++, make, python3, libssl-dev).
  *   cd - && CKJS_DIR=/tmp/ckjs/node_modules/@confluentinc/kafka-javascript \
- *     NODE_OPTIONS=--conditions=@eap/source npx tsx tools/bench/experiments/client-passthrough.ts
+ *     NODE_OPTIONS=--conditions=@eap/source npx tsx tools/bench/src/experiments/client-passthrough.ts
  * Settings: PASSTHROUGH_RECORDS (200,000), PASSTHROUGH_BYTES (280), PASSTHROUGH_CLIENTS (kafkajs,rdkafka),
  * PASSTHROUGH_RDKAFKA_BATCH (20,000 records a transaction).
  */
