@@ -54,7 +54,8 @@ export const readToEnd = async ({
     // message objects at once, most of a restore's time then going to the garbage collector.
     maxBytesPerPartition: 1024 * 1024,
     maxBytes: 8 * 1024 * 1024,
-    ...(partitions ? { partitionAssigners: [fixedPartitionsAssigner(topic, partitions)] } : {}),
+    // Only the named partitions the topic has (a reader given one it lacks is not assigned it).
+    ...(partitions ? { partitionAssigners: [fixedPartitionsAssigner(topic, [...ends.keys()])] } : {}),
   });
   let finish: (error?: Error) => void = () => undefined;
   const done = new Promise<void>((resolve, reject) => (finish = (error) => (error ? reject(error) : resolve())));
