@@ -200,6 +200,9 @@ export const runE2eBench = async ({
       rows: l.rows,
       enriched: { p50: l.p50, p99: l.p99, max: l.max },
       inProcessor: l.inProcessor,
+      captured: l.captured,
+      seconds: l.seconds,
+      cpu: l.cpu,
       summary: { p50: l.summary.p50, p99: l.summary.p99, max: l.summary.max },
       verified: l.verify.ok,
     });

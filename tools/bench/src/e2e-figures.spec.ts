@@ -59,6 +59,17 @@ describe('e2eReportText', () => {
     expect(text).toContain('cpu: connect 9.0 s, kafka 5.0 s; busy 71 % of 2 cores');
   });
 
+  it('prints a paced run’s capture share of the latency and its CPU when measured', () => {
+    const paced = { share: 0.25, rate: 5_000, rows: 100_000, enriched: latency(100), inProcessor: latency(40), summary: latency(200), verified: true };
+    const text = e2eReportText({
+      ...figures(),
+      cores: 2,
+      paced: [{ ...paced, captured: latency(20), seconds: 20, cpu: [{ component: 'processor', seconds: 10 }] }],
+    });
+    expect(text).toContain('commit -> sent by Connect p50 5 ms p99 20 ms; commit -> in the processor p50 10 ms p99 40 ms;');
+    expect(text).toContain('cpu: processor 10.0 s; busy 25 % of 2 cores');
+  });
+
   it('prints every figure and each ratio beside its goal with a mark', () => {
     const text = e2eReportText(figures());
     expect(text).toContain('capture avro  200,000 rows in 10.00 s = 20,000 events/s, 400 bytes per value');

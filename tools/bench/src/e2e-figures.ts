@@ -35,6 +35,11 @@ export interface PacedFigures {
   readonly enriched: { readonly p50: number; readonly p99: number; readonly max: number };
   /** Commit -> the processor enriching the row (capture, source topic, fetch): the first part of commit -> enriched. */
   readonly inProcessor: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** Commit -> Connect sending the change event (the source record's timestamp): the capture's share. */
+  readonly captured?: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** How long the rows were written, and the CPU seconds each component used meanwhile. */
+  readonly seconds?: number;
+  readonly cpu?: readonly CpuUse[];
   readonly summary: { readonly p50: number; readonly p99: number; readonly max: number };
   readonly verified: boolean;
 }

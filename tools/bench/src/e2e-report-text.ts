@@ -35,7 +35,7 @@ export const e2eReportText = (f: E2eFigures): string => {
     );
   for (const p of f.paced) {
     lines.push(
-      `  paced at ${String(Math.round(p.share * 100)).padStart(2)} % of capture (${fmt(p.rate)} rows/s, ${fmt(p.rows)} rows): commit -> in the processor p50 ${ms(p.inProcessor.p50)} p99 ${ms(p.inProcessor.p99)}; commit -> enriched p50 ${ms(p.enriched.p50)} p99 ${ms(p.enriched.p99)} max ${ms(p.enriched.max)}; commit -> summary p50 ${ms(p.summary.p50)} p99 ${ms(p.summary.p99)} max ${ms(p.summary.max)}; verify ${p.verified ? '✓' : '✗'}`,
+      `  paced at ${String(Math.round(p.share * 100)).padStart(2)} % of capture (${fmt(p.rate)} rows/s, ${fmt(p.rows)} rows): ${p.captured ? `commit -> sent by Connect p50 ${ms(p.captured.p50)} p99 ${ms(p.captured.p99)}; ` : ''}commit -> in the processor p50 ${ms(p.inProcessor.p50)} p99 ${ms(p.inProcessor.p99)}; commit -> enriched p50 ${ms(p.enriched.p50)} p99 ${ms(p.enriched.p99)} max ${ms(p.enriched.max)}; commit -> summary p50 ${ms(p.summary.p50)} p99 ${ms(p.summary.p99)} max ${ms(p.summary.max)}; verify ${p.verified ? '✓' : '✗'}${cpuUseText(p.cpu, p.seconds ?? Number.NaN, f.cores)}`,
     );
   }
   lines.push('  ratios (goal):');

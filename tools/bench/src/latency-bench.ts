@@ -3,6 +3,7 @@ import { verifyOptionsFromEnv, verifySummaries } from '@eap/pipeline-ops';
 import { createTestPipeline, startApp, type TestPipeline, type TestStack } from '@eap/testing';
 import { percentile } from './percentiles.js';
 import { hasCurrentBuild } from './bench-apps.js';
+import { cpuBetween, sampleCpu, stackClassifier, type CpuUse } from './cpu-accounting.js';
 
 export interface LatencyFigures {
   readonly rate: number;
@@ -18,8 +19,12 @@ export interface LatencyFigures {
    * transaction and the reader seeing it.
    */
   readonly inProcessor: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** Commit -> Connect handing the change event to its producer (the source record's timestamp): Debezium's share. */
+  readonly captured: { readonly p50: number; readonly p99: number; readonly max: number };
   /** Commit -> the first summary record of the row's group whose count includes the row. */
   readonly summary: { readonly received: number; readonly p50: number; readonly p99: number; readonly max: number };
+  /** CPU seconds each component used while the rows were written. */
+  readonly cpu: readonly CpuUse[];
   /** `verify` over the bench's pipeline once it is quiet. */
   readonly verify: { readonly ok: boolean; readonly matched: number; readonly differences: number };
 }
@@ -72,6 +77,17 @@ export const runLatencyBench = async ({
         return records.length >= total;
       },
     });
+    // The source records' keys and timestamps (Connect's producer stamps each when it is sent).
+    const sourceStamps: { key: Buffer; at: number }[] = [];
+    const sourceReading = readRecords({
+      brokers: stack.connection.kafkaBrokers,
+      topic: p.topics.activities,
+      timeoutMs: (seconds + 60) * 1000,
+      until: (records) => {
+        for (const r of records.slice(sourceStamps.length)) sourceStamps.push({ key: r.key ?? Buffer.alloc(0), at: r.timestamp });
+        return records.length >= total;
+      },
+    });
     // Every summary record with its arrival time; read until the writing is over plus 15 s.
     const summaryArrivals: { at: number; key: string; value: Buffer | null }[] = [];
     const summaryReading = readRecords({
@@ -91,6 +107,8 @@ export const runLatencyBench = async ({
     // up with many thousands of rows a second on a loaded 2-core machine).
     const tickMs = rate > 2_000 ? 50 : 10;
     const perTick = Math.max(1, Math.round((rate * tickMs) / 1000));
+    const classify = stackClassifier({ processor: processor.child.pid, aggregator: aggregator.child.pid, bench: process.pid });
+    const cpuBefore = sampleCpu(classify);
     const start = Date.now();
     for (let tick = 0; tick * perTick < total; tick++) {
       const due = start + tick * tickMs;
@@ -118,6 +136,7 @@ export const runLatencyBench = async ({
       });
     }
     const writeSeconds = (Date.now() - start) / 1000;
+    const cpu = cpuBetween(cpuBefore, sampleCpu(classify));
     await reading;
     const latencies: number[] = [];
     const toProcessor: number[] = [];
@@ -131,6 +150,14 @@ export const runLatencyBench = async ({
     }
     latencies.sort((x, y) => x - y);
     toProcessor.sort((x, y) => x - y);
+    await sourceReading;
+    const toTopic: number[] = [];
+    for (const s of sourceStamps) {
+      const d = s.key.length > 0 ? await codec.decode(s.key) : undefined;
+      const committed = d?.kind === 'ok' ? committedAt.get((d.value as { id: number }).id) : undefined;
+      if (committed !== undefined) toTopic.push(s.at - committed);
+    }
+    toTopic.sort((x, y) => x - y);
     await summaryReading;
     // A group's record with activity_count n is the first to include its n-th row.
     const summaryLatencies: number[] = [];
@@ -155,7 +182,9 @@ export const runLatencyBench = async ({
     return {
       verify,
       summary,
+      cpu,
       inProcessor: { p50: percentile(toProcessor, 50), p99: percentile(toProcessor, 99), max: toProcessor[toProcessor.length - 1] ?? Number.NaN },
+      captured: { p50: percentile(toTopic, 50), p99: percentile(toTopic, 99), max: toTopic[toTopic.length - 1] ?? Number.NaN },
       rate: committedAt.size / writeSeconds,
       seconds: writeSeconds,
       rows: committedAt.size,
