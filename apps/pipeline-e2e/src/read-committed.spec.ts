@@ -42,4 +42,27 @@ describeOnStack('read_committed readers (kafka-io)', (stack) => {
       await admin.close();
     }
   }, 60_000);
+
+  it('a reader told to stop returns what it read, long before its timeout', async () => {
+    const topic = `t-rc-stop-${randomBytes(3).toString('hex')}`;
+    const admin = await createTopicAdmin({ brokers });
+    await admin.ensureTopics([{ topic, partitions: 1 }]);
+    const writer = await createTransactionalWriter({ brokers, logLevel: 'nothing', transactionalId: `${topic}-w` });
+    try {
+      const tx = await writer.begin();
+      await tx.send([{ topic, key: 'k', value: Buffer.from('one') }]);
+      await tx.commit();
+      const stop = new AbortController();
+      const started = Date.now();
+      const reading = readRecords({ brokers, topic, until: () => false, timeoutMs: 120_000, signal: stop.signal });
+      setTimeout(() => stop.abort(), 5_000);
+      const read = await reading;
+      expect(read.map((r) => String(r.value))).toEqual(['one']);
+      expect(Date.now() - started).toBeLessThan(60_000);
+    } finally {
+      await writer.close();
+      await admin.deleteTopics([topic]);
+      await admin.close();
+    }
+  }, 90_000);
 });

@@ -14,11 +14,13 @@ export interface ReadOptions {
   readonly until: (records: readonly ConsumedRecord[]) => boolean;
   readonly timeoutMs?: number;
   readonly isolation?: 'read_committed' | 'read_uncommitted';
+  /** Stops the read when aborted (it then returns what it has), for a reader that runs until told. */
+  readonly signal?: AbortSignal;
 }
 
 /**
- * Reads a topic from the beginning with a throw-away group until `until` holds or the timeout passes
- * (then it returns what it has). For tests and the `tail` command; not for the processors.
+ * Reads a topic from the beginning with a throw-away group until `until` holds, the timeout passes or
+ * `signal` aborts (then it returns what it has). For tests and the `tail` command; not for the processors.
  */
 export const readRecords = async ({
   brokers,
@@ -26,6 +28,7 @@ export const readRecords = async ({
   until,
   timeoutMs = 30_000,
   isolation = 'read_committed',
+  signal,
 }: ReadOptions): Promise<readonly ConsumedRecord[]> => {
   const consumer = createKafkaClient({ brokers, clientId: 'record-reader' }).consumer({
     groupId: `reader-${randomUUID()}`,
@@ -39,6 +42,12 @@ export const readRecords = async ({
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(resolve, timeoutMs);
+      const stop = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      if (signal?.aborted) stop();
+      signal?.addEventListener('abort', stop, { once: true });
       consumer
         .run({
           eachMessage: async ({ topic: t, partition, message }) => {

@@ -1,8 +1,9 @@
-import { createSchemaRegistryCodec, readRecords } from '@eap/kafka-io';
+import { createSchemaRegistryCodec, createTopicAdmin, readRecords } from '@eap/kafka-io';
 import { verifyOptionsFromEnv, verifySummaries } from '@eap/pipeline-ops';
 import { createTestPipeline, startApp, type TestPipeline, type TestStack } from '@eap/testing';
 import { percentile } from './percentiles.js';
 import { hasCurrentBuild } from './bench-apps.js';
+import { groupCaughtUp, pollUntil } from './backlog-progress.js';
 import { cpuBetween, sampleCpu, stackClassifier, type CpuUse } from './cpu-accounting.js';
 
 export interface LatencyFigures {
@@ -88,12 +89,14 @@ export const runLatencyBench = async ({
         return records.length >= total;
       },
     });
-    // Every summary record with its arrival time; read until the writing is over plus 15 s.
+    // Every summary record with its arrival time; read until the aggregator has caught up with every row.
     const summaryArrivals: { at: number; key: string; value: Buffer | null }[] = [];
+    const summariesRead = new AbortController();
     const summaryReading = readRecords({
       brokers: stack.connection.kafkaBrokers,
       topic: p.names.summariesTopic,
-      timeoutMs: (seconds + 15) * 1000,
+      timeoutMs: (seconds + 900) * 1000,
+      signal: summariesRead.signal,
       until: (records) => {
         const now = Date.now();
         for (let i = summaryArrivals.length; i < records.length; i++)
@@ -138,6 +141,18 @@ export const runLatencyBench = async ({
     const writeSeconds = (Date.now() - start) / 1000;
     const cpu = cpuBetween(cpuBefore, sampleCpu(classify));
     await reading;
+    // Every row is enriched; the summaries are done once the aggregator has committed past them all
+    // (its offsets and its summaries go in one transaction), and the reader has had a fetch to see them.
+    const admin = await createTopicAdmin({ brokers: stack.connection.kafkaBrokers });
+    try {
+      await pollUntil('the aggregator through every row', () => groupCaughtUp(admin, `${p.names.topicPrefix}-summary-aggregator`, p.names.processedTopic, 1), {
+        everyMs: 200,
+      });
+    } finally {
+      await admin.close();
+    }
+    await sleep(1_000);
+    summariesRead.abort();
     const latencies: number[] = [];
     const toProcessor: number[] = [];
     for (const a of arrivals) {
