@@ -51,7 +51,7 @@ describe('registerConnector', () => {
     const failed = { ...status('RUNNING', []), tasks: [{ id: 0, state: 'FAILED', worker_id: 'w', trace }] } as ConnectorStatus;
     const { client } = scripted([failed]);
     await expect(registerConnector({ ...base, client, maxTaskRestarts: 0 })).rejects.toThrow(
-      /ClassNotFoundException: dev.employeepipeline.connect.WriterSchemaCachingResolver \(this Connect lacks the project's caching schema resolver: set CONNECT_AVRO_SCHEMA_CACHE=false\)/,
+      /ClassNotFoundException: dev.employeepipeline.connect.WriterSchemaCachingResolver \(this Connect lacks the project's caching schema resolver: for the embedded stack, `npm run stack -- restart connect` fetches it; for another Connect, set CONNECT_AVRO_SCHEMA_CACHE=false\)/,
     );
   });
 

@@ -32,9 +32,10 @@ const firstLine = (trace: string | undefined) => {
       ?.split('\n')
       .find((l) => l.includes('Exception') || l.includes('Error'))
       ?.trim() ?? trace?.split('\n')[0];
-  // A Connect without the embedded stack's plugin folder (a stock image) cannot load our resolver.
+  // A Connect without the embedded stack's plugin folder (a stock image), or an embedded one started
+  // before its folder had the resolver (the stack fetches it when Connect next starts), cannot load it.
   return trace?.includes(WRITER_SCHEMA_CACHING_RESOLVER)
-    ? `${line} (this Connect lacks the project's caching schema resolver: set CONNECT_AVRO_SCHEMA_CACHE=false)`
+    ? `${line} (this Connect lacks the project's caching schema resolver: for the embedded stack, \`npm run stack -- restart connect\` fetches it; for another Connect, set CONNECT_AVRO_SCHEMA_CACHE=false)`
     : line;
 };
 
