@@ -29,12 +29,7 @@ export const readSourcePosition = (sequence: string | null, lsn: number | null):
   }
   // Debezium's own form, read without JSON.parse (per event, it showed in the processor's profile).
   const plain = PLAIN_SEQUENCE.exec(sequence);
-  if (plain !== null) {
-    const [, commit, event] = plain;
-    const eventLsn = event !== undefined ? BigInt(event) : lsn === null ? null : BigInt(lsn);
-    if (eventLsn === null) return reject('invalid_shape', 'source.sequence has no event lsn and source.lsn is null');
-    return { kind: 'ok', position: { commitLsn: commit === undefined ? null : BigInt(commit), eventLsn } };
-  }
+  if (plain !== null) return positionOf(plain[1] ?? null, plain[2] ?? null, lsn);
   let parsed: unknown;
   try {
     parsed = JSON.parse(sequence);
@@ -45,6 +40,11 @@ export const readSourcePosition = (sequence: string | null, lsn: number | null):
     return reject('invalid_shape', `source.sequence must be ["<lsn>|null","<lsn>"], got ${JSON.stringify(sequence)}`);
   }
   const [commit, event] = parsed as [string | null, string | null];
+  return positionOf(commit, event, lsn);
+};
+
+/** The two LSNs of a sequence (decimal strings or null), the event's falling back to `source.lsn`. */
+const positionOf = (commit: string | null, event: string | null, lsn: number | null): PositionResult => {
   const eventLsn = event === null ? (lsn === null ? null : BigInt(lsn)) : BigInt(event);
   if (eventLsn === null) return reject('invalid_shape', 'source.sequence has no event lsn and source.lsn is null');
   return { kind: 'ok', position: { commitLsn: commit === null ? null : BigInt(commit), eventLsn } };

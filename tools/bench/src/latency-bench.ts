@@ -1,7 +1,7 @@
 import { createSchemaRegistryCodec, createTopicAdmin, readRecords } from '@eap/kafka-io';
 import { verifyOptionsFromEnv, verifySummaries } from '@eap/pipeline-ops';
 import { createTestPipeline, startApp, type TestPipeline, type TestStack } from '@eap/testing';
-import { percentile } from './percentiles.js';
+import { latencySummary } from './percentiles.js';
 import { hasCurrentBuild } from './bench-apps.js';
 import { groupCaughtUp, pollUntil } from './backlog-progress.js';
 import { cpuBetween, sampleCpu, stackClassifier, type CpuUse } from './cpu-accounting.js';
@@ -163,8 +163,6 @@ export const runLatencyBench = async ({
       latencies.push(a.at - committed);
       toProcessor.push(Number(row.processed_at) - committed);
     }
-    latencies.sort((x, y) => x - y);
-    toProcessor.sort((x, y) => x - y);
     await sourceReading;
     const toTopic: number[] = [];
     for (const s of sourceStamps) {
@@ -172,7 +170,6 @@ export const runLatencyBench = async ({
       const committed = d?.kind === 'ok' ? committedAt.get((d.value as { id: number }).id) : undefined;
       if (committed !== undefined) toTopic.push(s.at - committed);
     }
-    toTopic.sort((x, y) => x - y);
     await summaryReading;
     // A group's record with activity_count n is the first to include its n-th row.
     const summaryLatencies: number[] = [];
@@ -185,28 +182,20 @@ export const runLatencyBench = async ({
       for (let n = seenCount.get(a.key) ?? 0; n < Math.min(count, rowsOfGroup.length); n++) summaryLatencies.push(a.at - rowsOfGroup[n]!);
       seenCount.set(a.key, Math.max(seenCount.get(a.key) ?? 0, count));
     }
-    summaryLatencies.sort((x, y) => x - y);
-    const summary = {
-      received: summaryLatencies.length,
-      p50: percentile(summaryLatencies, 50),
-      p99: percentile(summaryLatencies, 99),
-      max: summaryLatencies[summaryLatencies.length - 1] ?? Number.NaN,
-    };
+    const summary = { received: summaryLatencies.length, ...latencySummary(summaryLatencies) };
     const v = await verifySummaries(verifyOptionsFromEnv(p.env, p.db));
     const verify = { ok: v.ok, matched: v.report.matched, differences: v.report.mismatched.length + v.report.missing.length + v.report.extra.length };
     return {
       verify,
       summary,
       cpu,
-      inProcessor: { p50: percentile(toProcessor, 50), p99: percentile(toProcessor, 99), max: toProcessor[toProcessor.length - 1] ?? Number.NaN },
-      captured: { p50: percentile(toTopic, 50), p99: percentile(toTopic, 99), max: toTopic[toTopic.length - 1] ?? Number.NaN },
+      inProcessor: latencySummary(toProcessor),
+      captured: latencySummary(toTopic),
       rate: committedAt.size / writeSeconds,
       seconds: writeSeconds,
       rows: committedAt.size,
       received: latencies.length,
-      p50: percentile(latencies, 50),
-      p99: percentile(latencies, 99),
-      max: latencies[latencies.length - 1] ?? Number.NaN,
+      ...latencySummary(latencies),
     };
   } finally {
     await processor.kill();

@@ -1,4 +1,4 @@
-import { percentile } from './percentiles.js';
+import { latencySummary, percentile } from './percentiles.js';
 
 describe('percentile', () => {
   it('uses the nearest rank', () => {
@@ -8,5 +8,13 @@ describe('percentile', () => {
     expect(percentile(xs, 100)).toBe(100);
     expect(percentile([7], 99)).toBe(7);
     expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe('latencySummary', () => {
+  it('sorts latencies in any order and gives p50, p99 and max', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => 100 - i);
+    expect(latencySummary(xs)).toEqual({ p50: 50, p99: 99, max: 100 });
+    expect(latencySummary([])).toEqual({ p50: Number.NaN, p99: Number.NaN, max: Number.NaN });
   });
 });

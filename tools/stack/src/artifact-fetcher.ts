@@ -18,7 +18,7 @@ interface Artifact {
 
 const MARKER = '.fetched';
 /** Our jar in the converter's plugin folder: its services entry and the caching schema resolver (tools/stack/maven). */
-export const CONNECT_EXTENSIONS_JAR = 'eap-connect-extensions-services.jar';
+const CONNECT_EXTENSIONS_JAR = 'eap-connect-extensions-services.jar';
 const ANSI_COLOURS = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 /**
