@@ -6,6 +6,8 @@ import avsc from 'avsc';
 import { createRowReader } from '@eap/debezium-envelope';
 import { createInputDecoder, createSchemaRegistryCodec, createTopicAdmin, readRecords } from '@eap/kafka-io';
 import { createTestPipeline, describeOnStack, startApp, type AppProcess, type TestPipeline } from '@eap/testing';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { runPipelineCli } from './pipeline-cli-runner.js';
 import { sql } from '@eap/pg-io';
 import { createSourceChangeReader, type SourceChange } from './source-change.js';
 
@@ -238,6 +240,44 @@ describeOnStack('change capture (Avro) across a column added mid-stream', (stack
     expect(enriched).toHaveLength(4);
     expect(await topicRecordCount(p.names.dlqTopic)).toBe(0);
   });
+
+  // A type change readers of the old schema cannot follow: the registry's BACKWARD rule refuses the
+  // new schema, the task fails, and nothing past it is written. `doctor` names the subject and the way
+  // through; once the subject takes it, the restart captures every row, and the ones the processor
+  // cannot read in the new shape go to the DLQ with their reason.
+  it('stops at a change the registry refuses; doctor names the subject, and its fix captures every row after it', async () => {
+    const [e] = await p.db.selectFrom('employees').select('id').orderBy('id').limit(1).execute();
+    const captured = () => readRecords({ brokers, topic: p.topics.activities, until: () => false, timeoutMs: 3_000 });
+    const before = (await captured()).length;
+    await sql`ALTER TABLE employee_activities ALTER COLUMN duration_seconds TYPE numeric(12,2)`.execute(p.db);
+    for (const d of ['7.50', '8.00'])
+      await sql`INSERT INTO employee_activities (employee_id, activity_type, duration_seconds, activity_timestamp) VALUES (${e!.id}, 'login', ${d}::numeric, now())`.execute(
+        p.db,
+      );
+
+    const connect = createConnectClient({ baseUrl: stack.connection.connectUrl });
+    for (let i = 0; i < 120 && (await connect.status(p.names.connector))?.tasks[0]?.state !== 'FAILED'; i++) await sleep(500);
+    const subject = `${p.topics.activities}-value`;
+    const broken = await runPipelineCli(p.env, ['doctor']);
+    process.stderr.write(`[npm run pipeline -- doctor, the schema refused]\n${broken.stdout}\n`);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toContain(`task(s) 0 FAILED of ${p.names.connector}: the registry refused the new schema of ${subject} under its compatibility rule`);
+    expect(broken.stdout).not.toContain('Tolerance exceeded');
+    expect((await captured()).length).toBe(before);
+
+    // The fix as doctor prints it: the subject's own rule through the registry's API, then the restart.
+    const command = /curl -X POST -H 'Content-Type: application\/json' -d '(\{[^']+\})' '([^']+)'/.exec(broken.stdout);
+    expect(command).not.toBeNull();
+    const ruled = await fetch(command![2]!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: command![1] });
+    expect(ruled.status).toBe(204);
+    const fixed = await runPipelineCli(p.env, ['doctor', '--fix']);
+    expect(fixed.stderr).toContain(`▸ restarting ${p.names.connector}`);
+
+    const dlq = await readRecords({ brokers, topic: p.names.dlqTopic, until: (rs) => rs.length >= 2, timeoutMs: 60_000 });
+    expect(dlq.map((r) => r.headers['dlq.reason']?.toString())).toEqual(['invalid_field', 'invalid_field']);
+    expect((await captured()).length).toBe(before + 2);
+    expect((await connect.status(p.names.connector))?.tasks[0]?.state).toBe('RUNNING');
+  }, 180_000);
 
   const topicRecordCount = async (topic: string): Promise<number> => {
     const admin = await createTopicAdmin({ brokers });

@@ -93,6 +93,21 @@ describe('diagnose', () => {
     ]);
   });
 
+  it("names the subject and the rule when the registry refused a changed table's schema, and how to let it through", () => {
+    const trace =
+      'org.apache.kafka.connect.errors.ConnectException: Tolerance exceeded in error handler\n\tat x\n' +
+      'Caused by: io.apicurio.registry.rest.client.exception.RuleViolationException: Incompatible artifact: p.public.employee_activities-value [AVRO], num of incompatible diffs: {1}, list of diff types: [reader union lacking writer type: RECORD at /fields/1/type/1]\n\tat y';
+    const now = healthy({ connector: { name: 'employee-connector', status: { ...running, tasks: [{ id: 0, state: 'FAILED', worker_id: 'w', trace }] } } });
+    const [finding, ...others] = failing(now, now);
+    expect(others).toEqual([]);
+    expect(finding).toMatchObject({ check: 'connector', action: 'restart_connector' });
+    expect(finding!.message).toContain('task(s) 0 FAILED of employee-connector: the registry refused the new schema of p.public.employee_activities-value');
+    expect(finding!.message).toContain('reader union lacking writer type');
+    expect(finding!.message).not.toContain('Tolerance exceeded');
+    expect(finding!.fix).toContain("'http://127.0.0.1:8081/apis/registry/v3/groups/default/artifacts/p.public.employee_activities-value/rules'");
+    expect(finding!.fix).toContain('npm run pipeline -- doctor --fix');
+  });
+
   it('says a consumer group with lag and no members is not consuming, and which app to start', () => {
     const now = healthy({ groups: [group({ members: 0, state: 'Empty', lag: 42n })] });
     expect(failing(now, now)).toEqual([

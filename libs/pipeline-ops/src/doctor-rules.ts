@@ -1,5 +1,7 @@
 import { alertFindings, type AlertOptions } from './alert-rules.js';
 import { DEFAULT_ALERT_THRESHOLDS } from './alert-settings.js';
+import { connectorFailure } from './connector-failure.js';
+import { subjectRuleCommand } from './subject-rule-command.js';
 import type { PipelineSnapshot } from './pipeline-snapshot.js';
 
 export type FindingSeverity = 'ok' | 'warn' | 'fail';
@@ -118,20 +120,37 @@ export const diagnose = (earlier: PipelineSnapshot, now: PipelineSnapshot, optio
           action: 'resume_connector',
         });
       } else if (state !== 'RUNNING' || failedTasks.length > 0 || c.status.tasks.length === 0) {
-        const trace = failedTasks.find((t) => t.trace)?.trace?.split('\n')[0];
+        const trace = failedTasks.find((t) => t.trace)?.trace;
+        const failure = trace === undefined ? undefined : connectorFailure(trace);
         const what =
           state !== 'RUNNING'
             ? `connector ${c.name} is ${state}`
             : c.status.tasks.length === 0
               ? `connector ${c.name} has no tasks`
               : `task(s) ${failedTasks.map((t) => `${t.id} ${t.state}`).join(', ')} of ${c.name}`;
-        findings.push({
-          check: 'connector',
-          severity: 'fail',
-          message: `${what}${trace ? `: ${trace}` : ''}`,
-          fix: `npm run pipeline -- doctor --fix (or curl -X POST '${now.connect.address}/connectors/${c.name}/restart?includeTasks=true')`,
-          action: 'restart_connector',
-        });
+        const restart = `npm run pipeline -- doctor --fix (or curl -X POST '${now.connect.address}/connectors/${c.name}/restart?includeTasks=true')`;
+        findings.push(
+          failure?.kind === 'schema_rule'
+            ? {
+                check: 'connector',
+                severity: 'fail',
+                message:
+                  `${what}: the registry refused the new schema of ${failure.subject} under its compatibility rule (${failure.detail}). ` +
+                  'A table change that readers of the old schema cannot follow (a column whose type changed, for example); ' +
+                  'nothing past it is captured, and the slot keeps the WAL until it is',
+                fix:
+                  `if the change is meant, let this subject take it, then restart: ${subjectRuleCommand(now.registry.address, failure.subject)}; then ${restart}. ` +
+                  'Rows the processor cannot read in the new shape go to the DLQ with their reason (docs/capture-format.md#when-a-table-change-is-refused); reverting the table does not help, the WAL already holds rows of the new shape',
+                action: 'restart_connector',
+              }
+            : {
+                check: 'connector',
+                severity: 'fail',
+                message: `${what}${failure ? `: ${failure.cause}` : ''}`,
+                fix: restart,
+                action: 'restart_connector',
+              },
+        );
       } else findings.push(ok('connector', `connector ${c.name} RUNNING with ${c.status.tasks.length} task(s)`));
     }
   }
