@@ -5,7 +5,7 @@ import type { RowSchema } from './row-schema.js';
 import { columnOf } from './row-schema.js';
 import type { TemporalResult } from './temporal-value.js';
 import { readEpochDay, readTimestampMicros } from './temporal-value.js';
-import { describeValue, isNullish } from './value-guards.js';
+import { describeValue } from './value-guards.js';
 
 export type RowReadResult<T> = { readonly kind: 'ok'; readonly row: T } | Rejection<'invalid_field'>;
 
@@ -46,8 +46,22 @@ class ImageRowReader implements RowReader {
     private readonly label: string,
   ) {}
   private fail<T>(column: string, expected: string, placeholder: T): T {
-    this.problem ??= `${this.label}.${column} must be ${expected}, got ${describeValue(this.image[column])}`;
+    this.problem ??= this.isAbsent(column)
+      ? `${this.label}.${column} is not in the row: the table has no such column (dropped or renamed?)`
+      : `${this.label}.${column} must be ${expected}, got ${describeValue(this.image[column])}`;
     return placeholder;
+  }
+  /** A column the writer's schema does not have: not a NULL, which would quietly count as one. */
+  private isAbsent(column: string): boolean {
+    return this.image[column] === undefined && !Object.hasOwn(this.image, column);
+  }
+  /** NULL, or the column is absent, which is a problem (a dropped or renamed column must not read as NULL). */
+  private isNull(column: string): boolean {
+    const value = this.image[column];
+    if (value === null) return true;
+    if (value !== undefined) return false;
+    if (this.isAbsent(column)) this.fail(column, '', null);
+    return true;
   }
   private temporal(column: string, what: string, read: (raw: unknown, semantic?: string) => TemporalResult): number {
     const result = read(this.image[column], columnOf(this.columns, column)?.name);
@@ -59,24 +73,24 @@ class ImageRowReader implements RowReader {
     return valid ? (value as number) : this.fail(column, 'a 32-bit integer', 0);
   }
   nullableInt(column: string): number | null {
-    return isNullish(this.image[column]) ? null : this.int(column);
+    return this.isNull(column) ? null : this.int(column);
   }
   string(column: string): string {
     const value = this.image[column];
     return typeof value === 'string' ? value : this.fail(column, 'a string', '');
   }
   nullableString(column: string): string | null {
-    return isNullish(this.image[column]) ? null : this.string(column);
+    return this.isNull(column) ? null : this.string(column);
   }
   timestamp(column: string): number {
     return this.temporal(column, 'a timestamp', readTimestampMicros);
   }
   nullableTimestamp(column: string): number | null {
     if (isNullPlaceholder(this.image, this.columns, column)) return null;
-    return isNullish(this.image[column]) ? null : this.timestamp(column);
+    return this.isNull(column) ? null : this.timestamp(column);
   }
   nullableDate(column: string): number | null {
-    return isNullish(this.image[column]) ? null : this.temporal(column, 'a date', readEpochDay);
+    return this.isNull(column) ? null : this.temporal(column, 'a date', readEpochDay);
   }
   result<T>(row: T): RowReadResult<T> {
     return this.problem === undefined ? { kind: 'ok', row } : reject('invalid_field', this.problem);
