@@ -7,7 +7,8 @@ import type { ChangeEvent } from '@eap/debezium-envelope';
  * too, so each id is asked at most once).
  */
 export interface EmployeeDirectory {
-  apply(events: readonly ChangeEvent[]): number;
+  /** Applies the changes; returns why each one it could not apply was refused. */
+  apply(events: readonly ChangeEvent[]): readonly string[];
   lookup(id: number): Employee | undefined;
   /** Looks the ids neither the table nor an earlier query knows up in the database. */
   resolve(ids: Iterable<number>): Promise<void>;
@@ -21,7 +22,7 @@ export const createEmployeeDirectory = (queryDb: (ids: readonly number[]) => Pro
     apply(events) {
       const fold = applyEmployeeChanges(table, events);
       table = fold.table;
-      return fold.rejected.length;
+      return fold.rejected.map((r) => r.detail);
     },
     lookup: (id) => table.get(id) ?? fromDb.get(id) ?? undefined,
     async resolve(ids) {

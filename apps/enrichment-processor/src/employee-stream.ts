@@ -6,16 +6,16 @@ import type { InputDecoder } from '@eap/kafka-io';
 
 /**
  * Change events of the employees topic, in every form the activities topic accepts (JSON or Avro);
- * tombstones carry nothing to apply, undecodable records are counted.
+ * tombstones carry nothing to apply, undecodable records are returned with why.
  */
-export const employeeEvents = async (records: readonly InputRecord[], input: InputDecoder): Promise<{ events: ChangeEvent[]; rejected: number }> => {
+export const employeeEvents = async (records: readonly InputRecord[], input: InputDecoder): Promise<{ events: ChangeEvent[]; rejected: string[] }> => {
   const events: ChangeEvent[] = [];
-  let rejected = 0;
+  const rejected: string[] = [];
   await input.prepare(records.map((r) => r.value));
   for (const r of records) {
     const d = input.decode(r.value);
     if (d.kind === 'event') events.push(d.event);
-    else if (d.kind === 'invalid') rejected += 1;
+    else if (d.kind === 'invalid') rejected.push(`${d.reason}: ${d.detail}`);
   }
   return { events, rejected };
 };

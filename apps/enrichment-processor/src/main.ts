@@ -58,9 +58,10 @@ runService({
       topic: topics.employees,
       onRecords: async (records) => {
         const { events: changes, rejected } = await employeeEvents(records, input);
-        const invalid = directory.apply(changes) + rejected;
+        const invalid = [...rejected, ...directory.apply(changes)];
         metrics.employees.inc(changes.length);
-        if (invalid) log.log('warn', 'processor.employee_records_rejected', { count: invalid });
+        // The employee keeps its last good version (or is looked up in the database when never seen).
+        if (invalid.length > 0) log.log('warn', 'processor.employee_records_rejected', { count: invalid.length, first: invalid[0] });
       },
     });
     await employees.caughtUp;
