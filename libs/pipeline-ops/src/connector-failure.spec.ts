@@ -16,6 +16,12 @@ describe('connectorFailure', () => {
     });
   });
 
+  it("reads a failed request of Apicurio's client (which keeps no message) as the registry's", () => {
+    const down =
+      'org.apache.kafka.connect.errors.ConnectException: Tolerance exceeded in error handler\n\tat x\nCaused by: io.apicurio.registry.rest.client.exception.RestClientException\n\tat io.apicurio.registry.rest.client.impl.ErrorHandler.parseError(ErrorHandler.java:95)';
+    expect(connectorFailure(down)).toEqual({ kind: 'registry_request', cause: 'io.apicurio.registry.rest.client.exception.RestClientException' });
+  });
+
   it('gives the innermost cause of any other failure, or the first line when there is no cause', () => {
     const nested =
       'a.ConnectException: outer\n\tat x\nCaused by: b.Middle: middle\n\tat y\nCaused by: org.postgresql.util.PSQLException: FATAL: password authentication failed\n\tat z';

@@ -108,6 +108,18 @@ describe('diagnose', () => {
     expect(finding!.fix).toContain('npm run pipeline -- doctor --fix');
   });
 
+  it('says a task failed on a request to the registry, and to bring the registry back before the restart', () => {
+    const trace =
+      'org.apache.kafka.connect.errors.ConnectException: Tolerance exceeded in error handler\n\tat x\nCaused by: io.apicurio.registry.rest.client.exception.RestClientException\n\tat y';
+    const failed = { connector: { name: 'employee-connector', status: { ...running, tasks: [{ id: 0, state: 'FAILED' as const, worker_id: 'w', trace }] } } };
+    const down = healthy({ ...failed, registry: { up: false, address: 'http://127.0.0.1:8081', error: 'fetch failed' } });
+    const connector = (s: PipelineSnapshot) => diagnose(s, s).find((f) => f.check === 'connector')!;
+    expect(connector(down)).toMatchObject({ severity: 'fail', action: 'restart_connector' });
+    expect(connector(down).message).toContain("task(s) 0 FAILED of employee-connector: the Avro converter's request to the registry failed");
+    expect(connector(down).fix).toMatch(/^bring the registry back first \(see the registry check\), then npm run pipeline -- doctor --fix/);
+    expect(connector(healthy(failed)).fix).toMatch(/^the registry answers again: npm run pipeline -- doctor --fix/);
+  });
+
   it('says a consumer group with lag and no members is not consuming, and which app to start', () => {
     const now = healthy({ groups: [group({ members: 0, state: 'Empty', lag: 42n })] });
     expect(failing(now, now)).toEqual([

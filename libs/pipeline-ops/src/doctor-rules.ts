@@ -1,7 +1,6 @@
 import { alertFindings, type AlertOptions } from './alert-rules.js';
 import { DEFAULT_ALERT_THRESHOLDS } from './alert-settings.js';
-import { connectorFailure } from './connector-failure.js';
-import { subjectRuleCommand } from './subject-rule-command.js';
+import { connectorFinding } from './connector-finding.js';
 import type { PipelineSnapshot } from './pipeline-snapshot.js';
 
 export type FindingSeverity = 'ok' | 'warn' | 'fail';
@@ -99,61 +98,8 @@ export const diagnose = (earlier: PipelineSnapshot, now: PipelineSnapshot, optio
         : { check, severity: 'fail', message: `${check} is not reachable at ${probe.address} (${probe.error})`, fix },
     );
   }
-  const c = now.connector;
-  if (c !== null) {
-    if (c.status === 'missing') {
-      findings.push({
-        check: 'connector',
-        severity: 'fail',
-        message: `connector ${c.name} is not registered`,
-        fix: 'register it: bash tools/scripts/run-ts.sh apps/connector-registrar/src/main.ts (npm start does)',
-      });
-    } else {
-      const state = c.status.connector.state;
-      const failedTasks = c.status.tasks.filter((t) => t.state !== 'RUNNING');
-      if (state === 'STOPPED' || state === 'PAUSED') {
-        findings.push({
-          check: 'connector',
-          severity: 'fail',
-          message: `connector ${c.name} is ${state}: no changes are captured`,
-          fix: `npm run pipeline -- doctor --fix (or curl -X PUT ${now.connect.address}/connectors/${c.name}/resume)`,
-          action: 'resume_connector',
-        });
-      } else if (state !== 'RUNNING' || failedTasks.length > 0 || c.status.tasks.length === 0) {
-        const trace = failedTasks.find((t) => t.trace)?.trace;
-        const failure = trace === undefined ? undefined : connectorFailure(trace);
-        const what =
-          state !== 'RUNNING'
-            ? `connector ${c.name} is ${state}`
-            : c.status.tasks.length === 0
-              ? `connector ${c.name} has no tasks`
-              : `task(s) ${failedTasks.map((t) => `${t.id} ${t.state}`).join(', ')} of ${c.name}`;
-        const restart = `npm run pipeline -- doctor --fix (or curl -X POST '${now.connect.address}/connectors/${c.name}/restart?includeTasks=true')`;
-        findings.push(
-          failure?.kind === 'schema_rule'
-            ? {
-                check: 'connector',
-                severity: 'fail',
-                message:
-                  `${what}: the registry refused the new schema of ${failure.subject} under its compatibility rule (${failure.detail}). ` +
-                  'A table change that readers of the old schema cannot follow (a column whose type changed, for example); ' +
-                  'nothing past it is captured, and the slot keeps the WAL until it is',
-                fix:
-                  `if the change is meant, let this subject take it, then restart: ${subjectRuleCommand(now.registry.address, failure.subject)}; then ${restart}. ` +
-                  'Rows the processor cannot read in the new shape go to the DLQ with their reason (docs/capture-format.md#when-a-table-change-is-refused); reverting the table does not help, the WAL already holds rows of the new shape',
-                action: 'restart_connector',
-              }
-            : {
-                check: 'connector',
-                severity: 'fail',
-                message: `${what}${failure ? `: ${failure.cause}` : ''}`,
-                fix: restart,
-                action: 'restart_connector',
-              },
-        );
-      } else findings.push(ok('connector', `connector ${c.name} RUNNING with ${c.status.tasks.length} task(s)`));
-    }
-  }
+  const connector = connectorFinding(now);
+  if (connector) findings.push(connector);
   for (const g of now.groups) {
     const before = earlier.groups.find((x) => x.groupId === g.groupId);
     const check = `lag:${g.app}`;
