@@ -35,6 +35,20 @@ describe('createRowReader', () => {
     expect(explicit.result(explicit.nullableInt('duration'))).toEqual({ kind: 'ok', row: null });
   });
 
+  it('reads an absent column as NULL where the caller says absence is NULL (a column only carried along), a present one as usual', () => {
+    const reader = createRowReader({ id: 3, agent: 'curl' }, null, 'after');
+    const row = [
+      reader.nullableString('url', 'null'),
+      reader.nullableInt('n', 'null'),
+      reader.nullableTimestamp('at', 'null'),
+      reader.nullableDate('d', 'null'),
+      reader.nullableString('agent', 'null'),
+    ];
+    expect(reader.result(row)).toEqual({ kind: 'ok', row: [null, null, null, null, 'curl'] });
+    const wrong = createRowReader({ url: 5 }, null, 'after');
+    expect(wrong.result(wrong.nullableString('url', 'null'))).toMatchObject({ kind: 'invalid', detail: 'after.url must be a string, got 5' });
+  });
+
   it('accepts the 32-bit integer range and nothing beyond', () => {
     const reader = createRowReader({ low: -2147483648, high: 2147483647 }, null);
     expect(reader.result([reader.int('low'), reader.int('high')])).toEqual({ kind: 'ok', row: [-2147483648, 2147483647] });

@@ -10,15 +10,22 @@ import { describeValue } from './value-guards.js';
 export type RowReadResult<T> = { readonly kind: 'ok'; readonly row: T } | Rejection<'invalid_field'>;
 
 /**
+ * What a nullable getter does with a column the row does not have (dropped or renamed in the table):
+ * `refuse` (the default) for a column that counts, which read as NULL would quietly stop counting;
+ * `null` for one only carried along, whose absence means there is nothing to carry.
+ */
+export type WhenAbsent = 'refuse' | 'null';
+
+/**
  * Typed access to the columns of a row image. The first column that does not have its declared
  * type is remembered (getters then return placeholders) and `result` turns it into `invalid_field`.
  */
 export interface RowReader {
   /** A 32-bit integer (PostgreSQL integer, serial). */
   int(column: string): number;
-  nullableInt(column: string): number | null;
+  nullableInt(column: string, whenAbsent?: WhenAbsent): number | null;
   string(column: string): string;
-  nullableString(column: string): string | null;
+  nullableString(column: string, whenAbsent?: WhenAbsent): string | null;
   /** Epoch microseconds of the wall clock (see `readTimestampMicros`). */
   timestamp(column: string): number;
   /**
@@ -28,9 +35,9 @@ export interface RowReader {
    * placeholder, 0 reads as NULL. Set `value.converter.replace.null.with.default=false` on the
    * connector so that schemaless JSON, which cannot be repaired here, keeps its NULLs too.
    */
-  nullableTimestamp(column: string): number | null;
+  nullableTimestamp(column: string, whenAbsent?: WhenAbsent): number | null;
   /** Days since 1970-01-01. */
-  nullableDate(column: string): number | null;
+  nullableDate(column: string, whenAbsent?: WhenAbsent): number | null;
   result<T>(row: T): RowReadResult<T>;
 }
 
@@ -55,12 +62,12 @@ class ImageRowReader implements RowReader {
   private isAbsent(column: string): boolean {
     return this.image[column] === undefined && !Object.hasOwn(this.image, column);
   }
-  /** NULL, or the column is absent, which is a problem (a dropped or renamed column must not read as NULL). */
-  private isNull(column: string): boolean {
+  /** NULL, or absent: refused unless the caller says absence is NULL (see `WhenAbsent`). */
+  private isNull(column: string, whenAbsent: WhenAbsent): boolean {
     const value = this.image[column];
     if (value === null) return true;
     if (value !== undefined) return false;
-    if (this.isAbsent(column)) this.fail(column, '', null);
+    if (whenAbsent === 'refuse' && this.isAbsent(column)) this.fail(column, '', null);
     return true;
   }
   private temporal(column: string, what: string, read: (raw: unknown, semantic?: string) => TemporalResult): number {
@@ -72,25 +79,25 @@ class ImageRowReader implements RowReader {
     const valid = Number.isInteger(value) && (value as number) >= INT32_MIN && (value as number) <= INT32_MAX;
     return valid ? (value as number) : this.fail(column, 'a 32-bit integer', 0);
   }
-  nullableInt(column: string): number | null {
-    return this.isNull(column) ? null : this.int(column);
+  nullableInt(column: string, whenAbsent: WhenAbsent = 'refuse'): number | null {
+    return this.isNull(column, whenAbsent) ? null : this.int(column);
   }
   string(column: string): string {
     const value = this.image[column];
     return typeof value === 'string' ? value : this.fail(column, 'a string', '');
   }
-  nullableString(column: string): string | null {
-    return this.isNull(column) ? null : this.string(column);
+  nullableString(column: string, whenAbsent: WhenAbsent = 'refuse'): string | null {
+    return this.isNull(column, whenAbsent) ? null : this.string(column);
   }
   timestamp(column: string): number {
     return this.temporal(column, 'a timestamp', readTimestampMicros);
   }
-  nullableTimestamp(column: string): number | null {
+  nullableTimestamp(column: string, whenAbsent: WhenAbsent = 'refuse'): number | null {
     if (isNullPlaceholder(this.image, this.columns, column)) return null;
-    return this.isNull(column) ? null : this.timestamp(column);
+    return this.isNull(column, whenAbsent) ? null : this.timestamp(column);
   }
-  nullableDate(column: string): number | null {
-    return this.isNull(column) ? null : this.temporal(column, 'a date', readEpochDay);
+  nullableDate(column: string, whenAbsent: WhenAbsent = 'refuse'): number | null {
+    return this.isNull(column, whenAbsent) ? null : this.temporal(column, 'a date', readEpochDay);
   }
   result<T>(row: T): RowReadResult<T> {
     return this.problem === undefined ? { kind: 'ok', row } : reject('invalid_field', this.problem);

@@ -26,16 +26,20 @@ export const activityColumns: RowSchema = [
   { field: 'activity_timestamp', type: 'int64', optional: true, name: 'io.debezium.time.MicroTimestamp', version: 1, default: 0 },
 ];
 
+/**
+ * The columns the summaries count must be in the row (one dropped or renamed is `invalid_field`);
+ * the ones only carried along to the processed record read as NULL when the table no longer has them.
+ */
 export const readActivityRow = (image: RowImage, columns: RowSchema | null, label = 'row'): RowReadResult<ActivityRow> => {
   const r = createRowReader(image, columns, label);
   return r.result({
     id: r.int('id'),
     employee_id: r.nullableInt('employee_id'),
     activity_type: r.string('activity_type'),
-    page_url: r.nullableString('page_url'),
+    page_url: r.nullableString('page_url', 'null'),
     duration_seconds: r.nullableInt('duration_seconds'),
-    ip_address: r.nullableString('ip_address'),
-    user_agent: r.nullableString('user_agent'),
+    ip_address: r.nullableString('ip_address', 'null'),
+    user_agent: r.nullableString('user_agent', 'null'),
     activity_timestamp: r.nullableTimestamp('activity_timestamp'),
   });
 };

@@ -27,7 +27,7 @@ export const readEmployeeRow = (image: RowImage, columns: RowSchema | null, labe
     name: r.string('name'),
     email: r.string('email'),
     department: r.string('department'),
-    created_at: r.nullableTimestamp('created_at'),
+    created_at: r.nullableTimestamp('created_at', 'null'), // carried along only
   });
 };
 
