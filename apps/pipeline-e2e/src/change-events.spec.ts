@@ -278,6 +278,17 @@ describeOnStack('change capture (Avro) across a column added mid-stream', (stack
     expect(dlq.slice(dlqBefore).map((r) => r.headers['dlq.reason']?.toString())).toEqual(['invalid_field', 'invalid_field']);
     expect((await captured()).length).toBe(before + 2);
     expect((await connect.status(p.names.connector))?.tasks[0]?.state).toBe('RUNNING');
+
+    // The fix's last step: the subject back to the global rule. Rows of the schema it took still pass.
+    const restore = /curl -X DELETE '([^']+)'/.exec(broken.stdout);
+    expect(restore).not.toBeNull();
+    expect((await fetch(restore![1]!, { method: 'DELETE' })).status).toBe(204);
+    await sql`INSERT INTO employee_activities (employee_id, activity_type, duration_seconds, activity_timestamp) VALUES (${e!.id}, 'login', 9.25, now())`.execute(
+      p.db,
+    );
+    await readRecords({ brokers, topic: p.names.dlqTopic, until: (rs) => rs.length >= dlqBefore + 3, timeoutMs: 60_000 });
+    expect((await captured()).length).toBe(before + 3);
+    expect((await connect.status(p.names.connector))?.tasks[0]?.state).toBe('RUNNING');
   }, 180_000);
 
   // A renamed column is absent from the writer's schema (the registry takes that under BACKWARD too:

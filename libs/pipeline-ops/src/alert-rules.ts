@@ -59,7 +59,7 @@ const dlqArrivingFinding = (earlier: PipelineSnapshot, now: PipelineSnapshot): D
       check: 'dlq:arriving',
       severity: 'warn',
       message: `${total} new record(s) in ${now.dlq.topic} in ${((now.at - earlier.at) / 1000).toFixed(0)} s: ${fresh.map(([r, n]) => `${r} ${n}`).join(', ')}`,
-      fix: `read them: npm run pipeline -- tail ${now.dlq.topic}; each reason's fix is in docs/guarantees.md`,
+      fix: `read them: npm run pipeline -- tail ${now.dlq.topic}; each reason's fix: docs/operations.md#dlq-reasons-and-their-fixes`,
     },
   ];
 };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectorFailure, rootCauseLine } from './connector-failure.js';
-import { subjectRuleCommand } from './subject-rule-command.js';
+import { subjectRuleCommand, subjectRuleRestoreCommand } from './subject-rule-command.js';
 
 /** A task's trace as Connect 4.1 gave it when the registry refused a changed table's schema (a column bigint -> numeric). */
 const refused = readFileSync(join(__dirname, 'fixtures', 'schema-rule-trace.txt'), 'utf8');
@@ -37,5 +37,8 @@ describe('subjectRuleCommand', () => {
       `curl -X POST -H 'Content-Type: application/json' -d '{"ruleType":"COMPATIBILITY","config":"NONE"}' 'http://127.0.0.1:8081/apis/registry/v3/groups/default/artifacts/a.b-value/rules'`,
     );
     expect(subjectRuleCommand('http://r:8081', 'x y')).toContain('/artifacts/x%20y/rules');
+    expect(subjectRuleRestoreCommand('http://127.0.0.1:8081/apis/ccompat/v7', 'a.b-value')).toBe(
+      `curl -X DELETE 'http://127.0.0.1:8081/apis/registry/v3/groups/default/artifacts/a.b-value/rules/COMPATIBILITY'`,
+    );
   });
 });

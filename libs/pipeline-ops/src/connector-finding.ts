@@ -1,7 +1,7 @@
 import { connectorFailure, type ConnectorFailure } from './connector-failure.js';
 import type { DoctorFinding } from './doctor-rules.js';
 import type { PipelineSnapshot } from './pipeline-snapshot.js';
-import { subjectRuleCommand } from './subject-rule-command.js';
+import { subjectRuleCommand, subjectRuleRestoreCommand } from './subject-rule-command.js';
 
 const check = 'connector';
 
@@ -59,7 +59,8 @@ const explain = (
           'A table change that readers of the old schema cannot follow (a column whose type changed, for example); ' +
           'nothing past it is captured, and the slot keeps the WAL until it is',
         fix:
-          `if the change is meant, let this subject take it, then restart: ${subjectRuleCommand(registry.address, failure.subject)}; then ${restart}. ` +
+          `if the change is meant, let this subject take it, then restart: ${subjectRuleCommand(registry.address, failure.subject)}; then ${restart}; ` +
+          `once the task runs, give the subject back to the global rule: ${subjectRuleRestoreCommand(registry.address, failure.subject)}. ` +
           'Rows the processor cannot read in the new shape go to the DLQ with their reason (docs/capture-format.md#when-a-table-change-is-refused); reverting the table does not help, the WAL already holds rows of the new shape',
       };
     case 'registry_request':

@@ -106,6 +106,9 @@ describe('diagnose', () => {
     expect(finding!.message).not.toContain('Tolerance exceeded');
     expect(finding!.fix).toContain("'http://127.0.0.1:8081/apis/registry/v3/groups/default/artifacts/p.public.employee_activities-value/rules'");
     expect(finding!.fix).toContain('npm run pipeline -- doctor --fix');
+    expect(finding!.fix).toContain(
+      "once the task runs, give the subject back to the global rule: curl -X DELETE 'http://127.0.0.1:8081/apis/registry/v3/groups/default/artifacts/p.public.employee_activities-value/rules/COMPATIBILITY'",
+    );
   });
 
   it('says a task failed on a request to the registry, and to bring the registry back before the restart', () => {
