@@ -326,3 +326,53 @@ describeOnStack('change capture (Avro) across a column added mid-stream', (stack
     }
   };
 });
+
+// The processor looks employees it has not seen up in PostgreSQL. With a column of that query gone
+// (dropped under it), retrying the batch would fail forever: the processor stops, naming the query and
+// the column, and commits nothing; once the column is back, a new start enriches the row.
+describeOnStack('an employees column dropped under the processor', (stack) => {
+  let p: TestPipeline;
+  const apps: AppProcess[] = [];
+  beforeAll(async () => {
+    p = await createTestPipeline(stack, 'emp_ddl');
+  });
+  afterAll(async () => {
+    await Promise.all(apps.map((a) => a.kill()));
+    await p?.dispose();
+  });
+
+  it('stops with the query and the column named, then enriches the row once the column is back', async () => {
+    const env = { ...p.env, PROCESSOR_HEALTH_PORT: '0', LOG_LEVEL: 'info' };
+    const first = startApp('enrichment-processor', env);
+    apps.push(first);
+    await first.waitForEvent('processor.started');
+    await sql`ALTER TABLE employees DROP COLUMN email`.execute(p.db);
+    const hired = await sql<{ id: number }>`INSERT INTO employees (name, department) VALUES ('Noor Haddad', 'Ops') RETURNING id`.execute(p.db);
+    const id = hired.rows[0]!.id;
+    await sql`INSERT INTO employee_activities (employee_id, activity_type, duration_seconds, activity_timestamp) VALUES (${id}, 'login', 5, now())`.execute(
+      p.db,
+    );
+
+    expect(await first.exited).toBe(1);
+    const lines = first.lines.join('\n');
+    expect(lines).toContain('"event":"processor.employee_records_rejected"');
+    expect(lines).toContain('after.email is not in the row');
+    expect(lines).toMatch(
+      /"event":"processor.consumer_stopped".*looking employees up \(SELECT id, name, email, department, created_at FROM employees\): column \\"email\\" does not exist/,
+    );
+    const nothing = await readRecords({ brokers: stack.connection.kafkaBrokers, topic: p.names.processedTopic, until: () => false, timeoutMs: 3_000 });
+    expect(nothing).toHaveLength(0);
+
+    await sql`ALTER TABLE employees ADD COLUMN email varchar(100)`.execute(p.db);
+    await sql`UPDATE employees SET email = 'noor@example.com' WHERE id = ${id}`.execute(p.db);
+    const second = startApp('enrichment-processor', env);
+    apps.push(second);
+    const enriched = await readRecords({
+      brokers: stack.connection.kafkaBrokers,
+      topic: p.names.processedTopic,
+      until: (rs) => rs.length >= 1,
+      timeoutMs: 60_000,
+    });
+    expect(enriched).toHaveLength(1);
+  });
+});

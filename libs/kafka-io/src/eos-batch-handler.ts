@@ -1,6 +1,7 @@
 import type { EosBatch } from './eos-client.js';
 import type { EosLoopState } from './eos-loop-state.js';
 import type { ExactlyOnceWork } from './exactly-once-options.js';
+import { PipelineError } from '@eap/pipeline-config';
 import { KafkaIoError } from './kafka-io-error.js';
 import { claimPartition } from './partition-claim.js';
 import { forgetPartition } from './partition-release.js';
@@ -50,7 +51,11 @@ export const createEosBatchHandler =
         // Forget the partition: the retry re-fences, re-reads the committed offset and restores state.
         await forgetPartition(loop, state);
         fenced = e instanceof KafkaIoError && e.code === 'fenced';
-        loop.on(fenced ? 'eos.fenced' : 'eos.batch_failed', { topic, partition, error: (e as Error).message });
+        // A setting or a dependency the user must fix (a column the work queries is gone): retrying the
+        // batch would fail the same way forever, so the member stops and says why. Nothing was committed.
+        const permanent = e instanceof PipelineError && e.kind === 'config' && !e.retriable;
+        loop.on(fenced ? 'eos.fenced' : 'eos.batch_failed', { topic, partition, error: (e as Error).message, ...(permanent ? { permanent } : {}) });
+        if (permanent) loop.crash(e as Error);
         if (!fenced) throw e;
       }
     });

@@ -31,6 +31,8 @@ export interface EosLoopState {
   readonly partitions: Map<string, PartitionState>;
   /** Called once a partition this member held went to another member (its state can go). */
   readonly released: (at: TopicPartition) => void;
+  /** The member stops for good (the work's `onCrash`): an error no retry can help. */
+  readonly crash: (error: Error) => void;
   /** How long a batch of a partition just fenced waits before checking the membership (a heartbeat). */
   readonly fencedPauseMs: number;
   /** Counts group joins: a partition confirmed in an older generation is checked again before use. */

@@ -1,3 +1,4 @@
+import { PipelineError } from '@eap/pipeline-config';
 import type { EosEvent, ExactlyOnceWork, PartitionContext } from './exactly-once-options.js';
 import { runExactlyOnceLoop } from './exactly-once-core.js';
 import { createFakeEosClient, type FakeEosClient } from './fake-eos-client.js';
@@ -175,6 +176,20 @@ describe('runExactlyOnceLoop: failures', () => {
     expect(fake.log.filter((l) => l.startsWith('committed'))).toHaveLength(2);
     expect(fake.committed('t', 0)).toEqual({ offset: 4n, metadata: 'm3' });
     expect(names()).not.toContain('eos.fenced');
+  });
+
+  it('on a handler error the user must fix (kind config, not retriable) stops the member through onCrash, committing nothing', async () => {
+    const { fake, detail, crashes, failHandler } = await setup();
+    await fake.deliver({ topic: 't', partition: 0, offsets: [0] });
+    const gone = new PipelineError('config', 'database_refused', 'looking employees up: column "email" does not exist', { retriable: false });
+    failHandler(gone);
+    await expect(fake.deliver({ topic: 't', partition: 0, offsets: [1] })).rejects.toBe(gone);
+    expect(crashes).toEqual([gone]);
+    expect(detail('eos.batch_failed')).toEqual([{ topic: 't', partition: 0, error: gone.message, permanent: true }]);
+    expect(fake.committed('t', 0)).toEqual({ offset: 1n, metadata: 'm0' });
+    failHandler(new PipelineError('connection', 'database_unreachable', 'the database did not answer', { retriable: true }));
+    await expect(fake.deliver({ topic: 't', partition: 0, offsets: [1] })).rejects.toThrow('did not answer');
+    expect(crashes).toEqual([gone]); // a dependency not answering is retried, not a stop
   });
 
   it('on a commit that fails between send and commit does the same, and redoes the batch from the committed position', async () => {

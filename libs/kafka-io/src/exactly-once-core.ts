@@ -39,6 +39,7 @@ export const runExactlyOnceLoop = async ({
     on,
     now,
     released: onReleased,
+    crash: onCrash,
     fencedPauseMs,
     partitions: new Map(),
     generation: 0,

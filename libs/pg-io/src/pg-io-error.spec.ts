@@ -11,6 +11,9 @@ describe('pg errors at the adapter boundary', () => {
     ['a missing database', withCode('database "nope" does not exist', '3D000'), 'database_refused', 'config', false],
     ['a serialization failure', withCode('could not serialize access', '40001'), 'query_failed', 'protocol', true],
     ['a syntax error', withCode('syntax error at or near "SELEC"', '42601'), 'query_failed', 'protocol', false],
+    ['a column dropped under us', withCode('column "email" does not exist', '42703'), 'database_refused', 'config', false],
+    ['a table dropped under us', withCode('relation "employees" does not exist', '42P01'), 'database_refused', 'config', false],
+    ['no privilege', withCode('permission denied for table employees', '42501'), 'database_refused', 'config', false],
   ])('%s', (_what, error, code, kind, retriable) => {
     const mapped = pgIoErrorOf(error, 'migrating postgres://postgres@127.0.0.1:5433/db') as PgIoError;
     expect(mapped).toBeInstanceOf(PgIoError);

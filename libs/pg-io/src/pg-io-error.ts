@@ -15,10 +15,13 @@ export class PgIoError extends PipelineError {
 }
 
 // Socket errors and SQLSTATEs that mean "no server to talk to now": class 08 (connection exception),
-// 57P01-57P03 (shutting down, starting up). Class 28 (authorization) and 3D000 (no such database) are the user's to fix.
+// 57P01-57P03 (shutting down, starting up). Class 28 (authorization), 3D000 (no such database), and a
+// table, column or function that is not there or not ours to use (the schema changed under us; grants)
+// are the user's to fix: no retry helps.
+const SCHEMA_REFUSALS = new Set(['42P01', '42703', '42883', '42501']);
 const SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EAI_AGAIN', 'EPIPE']);
 const isUnreachable = (code: string) => SOCKET.has(code) || code.startsWith('08') || /^57P0[123]$/.test(code);
-const isRefused = (code: string) => code.startsWith('28') || code === '3D000';
+const isRefused = (code: string) => code.startsWith('28') || code === '3D000' || SCHEMA_REFUSALS.has(code);
 
 /**
  * A pg error as ours, at the adapter boundary, prefixed with what was being done (`migrating postgres://...`).
