@@ -70,8 +70,7 @@ export const createSummaryBatchHandler = ({
         'config',
         'settings_disagree',
         `partition ${partition}: ${describeDisagreement(differences, other)}; every instance of the group must run with the same window settings`,
-        // Retriable: once that instance has left the group (a rolling restart with new settings), the retry takes the change.
-        { retriable: true, partition },
+        { retriable: false, partition },
       );
     }
     warn('aggregator.settings_changed', { partition, changes: describeDisagreement(differences, other) });
